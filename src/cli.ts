@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * postmortem-lint: the preset on unified-engine. Finds files, reads
+ * `.remarkrc*` / `remarkConfig` (which may add to, reconfigure or turn off our
+ * rules, never silently drop them), honours `.remarkignore`, and reports.
+ */
+import {readFileSync} from 'node:fs'
+import process from 'node:process'
+import {parseArgs} from 'node:util'
+import {remark} from 'remark'
+import {engine} from 'unified-engine'
+import {reporter as prettyReporter} from 'vfile-reporter'
+import reporterJson from 'vfile-reporter-json'
+import {withPreset} from './config.js'
+import preset from './index.js'
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}
+
+const help = `Usage: postmortem-lint [options] <file|folder|glob ...>
+
+Check incident postmortems written in Markdown.
+
+Options:
+  --report <name>      reporter: "pretty" (default) or "json"
+  --frail              exit 1 on warnings too, not only on errors
+  --quiet              report only files that have messages
+  --silently-ignore    do not complain about files given but ignored by .remarkignore
+  --ignore-path <file> use this ignore file instead of .remarkignore
+  --no-config          do not look for .remarkrc* or remarkConfig
+  --no-color           plain output
+  -h, --help           show this help
+  -v, --version        show the version
+
+Configuration: .remarkrc, .remarkrc.json, .remarkrc.js/.mjs/.cjs, .remarkrc.yml or
+"remarkConfig" in package.json. The postmortem preset always applies; a config adds
+plugins and may set a rule's severity and options: ["remark-preset-lint-postmortem/rules/<rule-id>", ["error", {...}]].
+Messages of one rule are silenced with <!-- lint disable <rule-id> -->.
+Exit code: 0 when clean, 1 on errors (or warnings with --frail).`
+
+const reporters: Record<string, typeof prettyReporter> = {
+  pretty: prettyReporter,
+  json: reporterJson as typeof prettyReporter,
+}
+
+function fail(message: string): never {
+  process.stderr.write(`postmortem-lint: ${message}\n`)
+  process.exit(1)
+}
+
+let parsed: ReturnType<typeof parseOptions>
+function parseOptions() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      report: {type: 'string', default: 'pretty'},
+      frail: {type: 'boolean', default: false},
+      quiet: {type: 'boolean', default: false},
+      'silently-ignore': {type: 'boolean', default: false},
+      'ignore-path': {type: 'string'},
+      config: {type: 'boolean', default: true},
+      'no-config': {type: 'boolean', default: false},
+      color: {type: 'boolean', default: process.stderr.isTTY === true},
+      'no-color': {type: 'boolean', default: false},
+      help: {type: 'boolean', short: 'h', default: false},
+      version: {type: 'boolean', short: 'v', default: false},
+    },
+  })
+}
+
+try {
+  parsed = parseOptions()
+} catch (error) {
+  fail(`${(error as Error).message}\n\n${help}`)
+}
+
+const {values, positionals} = parsed
+if (values.help) {
+  process.stdout.write(`${help}\n`)
+  process.exit(0)
+}
+if (values.version) {
+  process.stdout.write(`${packageJson.version}\n`)
+  process.exit(0)
+}
+const reporter = reporters[values.report ?? 'pretty']
+if (!reporter) fail(`Unexpected value \`${values.report}\` for \`--report\`, expected ${Object.keys(reporters).map((name) => `\`${name}\``).join(', ')}`)
+if (positionals.length === 0) fail(`no input: give files, folders or globs\n\n${help}`)
+
+engine(
+  {
+    processor: remark(),
+    files: positionals,
+    cwd: process.cwd(),
+    extensions: ['md', 'markdown', 'mdown', 'mkdn', 'mkd', 'mdwn', 'mkdown', 'ron'],
+    ignoreName: '.remarkignore',
+    ...(values['ignore-path'] ? {ignorePath: values['ignore-path']} : {}),
+    rcName: '.remarkrc',
+    packageField: 'remarkConfig',
+    pluginPrefix: 'remark',
+    detectConfig: values.config && !values['no-config'],
+    defaultConfig: preset,
+    configTransform: withPreset,
+    silentlyIgnore: values['silently-ignore'],
+    quiet: values.quiet,
+    frail: values.frail,
+    output: false,
+    out: false,
+    color: values.color && !values['no-color'],
+    reporter,
+    streamError: process.stderr,
+  },
+  (error, code) => {
+    if (error) fail(error.message)
+    process.exitCode = code ?? 0
+  },
+)

@@ -1,0 +1,37 @@
+/**
+ * remark-preset-lint-postmortem: remark-lint, the syntax plugins real
+ * postmortems need (front matter, GFM tables), and every postmortem rule.
+ */
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkLint from 'remark-lint'
+import type {Preset} from 'unified'
+import remarkLintPostmortemDurationConsistency from './rules/postmortem-duration-consistency.js'
+import remarkLintPostmortemImpactPercentage from './rules/postmortem-impact-percentage.js'
+import remarkLintPostmortemRequiredSections from './rules/postmortem-required-sections.js'
+import remarkLintPostmortemTimelineOrder from './rules/postmortem-timeline-order.js'
+import remarkLintPostmortemTimelineTimestamps from './rules/postmortem-timeline-timestamps.js'
+
+/** Every rule by id, for configuration lookups and docs. */
+export const rules = {
+  'postmortem-required-sections': remarkLintPostmortemRequiredSections,
+  'postmortem-timeline-timestamps': remarkLintPostmortemTimelineTimestamps,
+  'postmortem-timeline-order': remarkLintPostmortemTimelineOrder,
+  'postmortem-duration-consistency': remarkLintPostmortemDurationConsistency,
+  'postmortem-impact-percentage': remarkLintPostmortemImpactPercentage,
+} as const
+
+const remarkPresetLintPostmortem: Preset = {
+  plugins: [[remarkFrontmatter, ['yaml', 'toml']], remarkGfm, remarkLint, ...Object.values(rules)],
+}
+
+export default remarkPresetLintPostmortem
+export {
+  remarkLintPostmortemDurationConsistency,
+  remarkLintPostmortemImpactPercentage,
+  remarkLintPostmortemRequiredSections,
+  remarkLintPostmortemTimelineOrder,
+  remarkLintPostmortemTimelineTimestamps,
+}
+export {readIncident} from './model/incident.js'
+export type {Incident, ModelOptions} from './model/incident.js'

@@ -1,0 +1,170 @@
+/**
+ * Finds the labelled blocks of a document in its lines, whatever their shape:
+ * headings, bold or plain `Label:` lines that open a block, `Label: value`
+ * fields in paragraphs, list items and table rows. Each label knows which
+ * lines it covers.
+ */
+import type {Line} from './lines.js'
+import type {SourceText} from './source-text.js'
+import {type AliasTable, kindsOfLabel, type SectionKind} from './vocabulary.js'
+
+export interface Label {
+  kinds: SectionKind[]
+  /** The label's own text (`Root Cause and Resolution`). */
+  text: SourceText
+  /** Text after the label's colon on the same line, if any. */
+  value?: SourceText
+  /** Index of the label's line. */
+  line: number
+  /** 1-6: a heading; 7: a line that opens a block; 8 and deeper: a field or list item label. */
+  rank: number
+  /** Lines after the label's line that belong to it, `[line + 1, end)`. */
+  end: number
+}
+
+/** Ranks of the label shapes. */
+export const pseudoHeadingRank = 7
+const fieldRank = 8
+
+const maxLabelWords = 7
+
+/** `Label: value`: the label is short and does not start with a digit (`10:30: ...` is a time). */
+const fieldPattern = /^([^\d:][^:]{0,80}?)\s*:(?!\/\/)\s*(.*)$/s
+
+function words(text: string): number {
+  return text.trim().split(/\s+/).length
+}
+
+function splitField(text: SourceText): {label: SourceText; value: SourceText} | undefined {
+  const match = fieldPattern.exec(text.value)
+  if (!match?.[1] || words(match[1]) > maxLabelWords) return undefined
+  const labelEnd = match[1].length
+  const valueStart = text.value.length - (match[2] ?? '').length
+  return {label: text.slice(0, labelEnd).trim(), value: text.slice(valueStart).trim()}
+}
+
+/** A `--Impact--` or `__Impact__` decoration around a label is not part of its name. */
+function cleanLabel(text: SourceText): SourceText {
+  const lead = /^[-=_~*•·\s]+/.exec(text.value)?.[0].length ?? 0
+  const trail = /[-=_~*•·\s]+$/.exec(text.value.slice(lead))?.[0].length ?? 0
+  return text.slice(lead, text.value.length - trail)
+}
+
+function labelOf(
+  lines: readonly Line[],
+  index: number,
+  aliases: AliasTable,
+): Omit<Label, 'end'>[] {
+  const line = lines[index]
+  if (!line) return []
+  const found: Omit<Label, 'end'>[] = []
+  if (line.kind === 'heading') {
+    const field = splitField(line.text)
+    let text = line.text
+    let value: SourceText | undefined
+    if (field?.value.value) {
+      const labelKinds = kindsOfLabel(field.label.value, aliases)
+      if (labelKinds.length > 0 || kindsOfLabel(line.text.value, aliases).length === 0) {
+        text = field.label
+        value = field.value
+      }
+    }
+    let kinds = kindsOfLabel(cleanLabel(text).value, aliases)
+    if (kinds.length === 0 && value) {
+      // `Postmortem: Timeline of the outage`
+      const rest = kindsOfLabel(value.value, aliases)
+      if (rest.length > 0 && words(value.value) <= maxLabelWords) {
+        kinds = rest
+        text = value
+        value = undefined
+      }
+    }
+    found.push({kinds, text: cleanLabel(text), line: index, rank: line.depth, ...(value ? {value} : {})})
+    // `## Issue Summary: Duration: 2 hours (...)` also holds a field.
+    if (value) {
+      const inner = splitField(value)
+      if (inner) {
+        const innerKinds = kindsOfLabel(inner.label.value, aliases)
+        if (innerKinds.length > 0) found.push({kinds: innerKinds, text: inner.label, value: inner.value, line: index, rank: fieldRank})
+      }
+    }
+    return found
+  }
+  if (line.kind === 'row') {
+    const [first, second] = line.cells ?? []
+    if (first && second && line.cells?.length === 2) {
+      const kinds = kindsOfLabel(first.value, aliases)
+      if (kinds.length > 0 && words(first.value) <= maxLabelWords) {
+        found.push({kinds, text: first, value: second, line: index, rank: fieldRank + line.listDepth})
+      }
+    }
+    return found
+  }
+  const field = splitField(line.text)
+  if (field) {
+    const label = cleanLabel(field.label)
+    const kinds = kindsOfLabel(label.value, aliases)
+    if (kinds.length > 0) {
+      const opensBlock = !field.value.value && line.listDepth === 0
+      const rank = opensBlock ? pseudoHeadingRank : fieldRank + line.listDepth
+      found.push({kinds, text: label, ...(field.value.value ? {value: field.value} : {}), line: index, rank})
+      return found
+    }
+    if (!field.value.value && line.listDepth === 0 && words(label.value) <= 5) {
+      // An unknown `Label:` line still opens a block (it ends nothing it is inside).
+      found.push({kinds: [], text: label, line: index, rank: pseudoHeadingRank})
+    }
+    return found
+  }
+  // A short line that is only a section name: `Timeline`, `**Issue Summary**`.
+  const text = cleanLabel(line.text)
+  if (text.value && words(text.value) <= 6 && !/[.!?]$/.test(text.value) && line.indexInBlock === 0) {
+    const kinds = kindsOfLabel(text.value, aliases)
+    if (kinds.length > 0) {
+      const rank = line.listDepth === 0 ? pseudoHeadingRank : fieldRank + line.listDepth
+      found.push({kinds, text, line: index, rank})
+    }
+  }
+  return found
+}
+
+/** Where the block a label opens ends. */
+function extentEnd(
+  lines: readonly Line[],
+  labelAt: ReadonlyMap<number, Omit<Label, 'end'>>,
+  label: Omit<Label, 'end'>,
+): number {
+  const start = label.line
+  const line = lines[start]
+  if (!line || label.kinds.length === 0) return start + 1
+  for (let index = start + 1; index < lines.length; index++) {
+    const next = lines[index]
+    if (!next) break
+    const nextLabel = labelAt.get(index)
+    if (label.rank <= 6) {
+      if (next.kind === 'heading' && next.depth <= label.rank) return index
+      if (nextLabel && nextLabel.rank === pseudoHeadingRank && nextLabel.kinds.length > 0) {
+        if (!nextLabel.kinds.every((kind) => label.kinds.includes(kind))) return index
+      }
+    } else if (label.rank === pseudoHeadingRank) {
+      if (next.kind === 'heading') return index
+      if (nextLabel && nextLabel.rank === pseudoHeadingRank && nextLabel.kinds.length > 0) return index
+    } else if (line.kind === 'heading' || line.kind === 'row') {
+      return index
+    } else if (line.listDepth > 0 && next.listDepth > line.listDepth) {
+    } else if (next.block === line.block && !nextLabel) {
+    } else {
+      return index
+    }
+  }
+  return lines.length
+}
+
+/** Every label of the document, each with the lines it covers. */
+export function findLabels(lines: readonly Line[], aliases: AliasTable): Label[] {
+  const partial: Omit<Label, 'end'>[] = []
+  for (let index = 0; index < lines.length; index++) partial.push(...labelOf(lines, index, aliases))
+  const labelAt = new Map<number, Omit<Label, 'end'>>()
+  for (const label of partial) if (!labelAt.has(label.line)) labelAt.set(label.line, label)
+  return partial.map((label) => ({...label, end: extentEnd(lines, labelAt, label)}))
+}

@@ -1,0 +1,197 @@
+/**
+ * Section names: how a label is normalised and which canonical section kinds
+ * it names. Users extend the aliases; templates pick the required set.
+ */
+
+export const sectionKinds = [
+  'summary',
+  'duration',
+  'impact',
+  'timeline',
+  'root cause',
+  'resolution',
+  'corrective actions',
+  'trigger',
+  'detection',
+  'lessons learned',
+  'start',
+  'end',
+] as const
+
+export type SectionKind = (typeof sectionKinds)[number]
+
+/** Default aliases, already normalised (see `normaliseLabel`). */
+export const defaultAliases: Record<SectionKind, string[]> = {
+  summary: [
+    'summary',
+    'issue summary',
+    'incident summary',
+    'overview',
+    'incident overview',
+    'executive summary',
+    'tl;dr',
+    'tldr',
+  ],
+  duration: ['duration', 'outage duration', 'incident duration', 'duration of the outage'],
+  impact: ['impact', 'user impact', 'customer impact', 'business impact', 'impact assessment'],
+  timeline: [
+    'timeline',
+    'incident timeline',
+    'chronology',
+    'sequence of events',
+    'timeline of events',
+  ],
+  'root cause': [
+    'root cause',
+    'root causes',
+    'cause',
+    'causes',
+    'root cause analysis',
+    'contributing factors',
+    'contributors',
+  ],
+  resolution: ['resolution', 'resolution and recovery', 'mitigation', 'fix', 'remediation', 'recovery'],
+  'corrective actions': [
+    'corrective and preventative measures',
+    'corrective and preventive measures',
+    'corrective',
+    'corrective measures',
+    'corrective actions',
+    'preventative measures',
+    'preventive measures',
+    'preventative actions',
+    'preventive actions',
+    'prevention',
+    'action items',
+    'follow-up',
+    'follow up',
+    'follow-ups',
+    'follow-up actions',
+    'next steps',
+    'future measures',
+  ],
+  trigger: ['trigger'],
+  detection: ['detection'],
+  'lessons learned': ['lessons learned', 'lessons learnt'],
+  start: ['start time', 'start', 'started', 'outage start', 'incident start', 'start of outage'],
+  end: ['end time', 'end', 'ended', 'outage end', 'incident end', 'end of outage'],
+}
+
+/** Names shown in messages. */
+export const sectionTitles: Record<SectionKind, string> = {
+  summary: 'Summary',
+  duration: 'Duration',
+  impact: 'Impact',
+  timeline: 'Timeline',
+  'root cause': 'Root cause',
+  resolution: 'Resolution',
+  'corrective actions': 'Corrective actions',
+  trigger: 'Trigger',
+  detection: 'Detection',
+  'lessons learned': 'Lessons learned',
+  start: 'Start time',
+  end: 'End time',
+}
+
+export interface Template {
+  /** Required sections, in the template's order (the order a fix inserts them in). */
+  required: SectionKind[]
+  /** The template's own heading for each kind, used in messages and fixes. */
+  titles: Partial<Record<SectionKind, string>>
+}
+
+const missionSections: SectionKind[] = [
+  'summary',
+  'duration',
+  'impact',
+  'timeline',
+  'root cause',
+  'resolution',
+  'corrective actions',
+]
+
+export const templates: Record<string, Template> = {
+  // The ALX/Holberton "0x19 postmortem" form: issue summary (duration, impact, root cause),
+  // timeline, root cause and resolution, corrective and preventative measures.
+  alx: {
+    required: missionSections,
+    titles: {
+      summary: 'Issue Summary',
+      timeline: 'Timeline',
+      'corrective actions': 'Corrective and Preventative Measures',
+    },
+  },
+  // Google SRE book, "Example Postmortem" (appendix D).
+  'google-sre': {
+    required: [
+      'summary',
+      'impact',
+      'root cause',
+      'trigger',
+      'resolution',
+      'detection',
+      'corrective actions',
+      'lessons learned',
+      'timeline',
+    ],
+    titles: {'root cause': 'Root Causes', 'corrective actions': 'Action Items'},
+  },
+  // PagerDuty's postmortem template: overview, contributing factors, resolution, impact, timeline, action items.
+  pagerduty: {
+    required: ['summary', 'root cause', 'resolution', 'impact', 'timeline', 'corrective actions'],
+    titles: {summary: 'Overview', 'root cause': 'Contributing Factors', 'corrective actions': 'Action Items'},
+  },
+}
+
+export const defaultTemplate = 'alx'
+
+const emoji = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}]/gu
+const numbering = /^(?:(?:step|section|part|phase)\s+\d+\s*[:.)-]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+/i
+
+/**
+ * Normalise a label for matching: lower case, no emphasis marks, emoji,
+ * numbering, parentheticals, leading "the", or trailing punctuation.
+ */
+export function normaliseLabel(label: string): string {
+  let text = label.replace(emoji, ' ').replace(/[*_`~#>|]/g, ' ')
+  text = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+  text = text.replace(/^[\s\-–—:.•·]+|[\s\-–—:;.,!?•·]+$/g, '')
+  text = text.replace(numbering, '')
+  text = text.replace(/\s+/g, ' ').trim().toLowerCase()
+  text = text.replace(/^(?:the|our|an?)\s+/, '')
+  return text
+}
+
+export type AliasTable = Record<SectionKind, string[]>
+
+/** Default aliases with a user's extra ones (`{timeline: ['events log']}`). */
+export function buildAliases(extra: Partial<Record<string, string[]>> = {}): AliasTable {
+  const table = {} as AliasTable
+  for (const kind of sectionKinds) {
+    table[kind] = [...defaultAliases[kind], ...(extra[kind] ?? []).map(normaliseLabel)]
+  }
+  return table
+}
+
+const partSeparator = /\s*(?:\band\b|&|\/|,|\+)\s*/
+
+/** The section kinds a (raw) label names; `Root Cause and Resolution` names two. */
+export function kindsOfLabel(label: string, aliases: AliasTable): SectionKind[] {
+  const normal = normaliseLabel(label)
+  if (!normal || normal.split(' ').length > 8) return []
+  const kinds = new Set<SectionKind>()
+  const candidates = [normal, ...normal.split(partSeparator)]
+  for (const part of candidates) {
+    if (!part) continue
+    for (const kind of sectionKinds) {
+      for (const alias of aliases[kind]) {
+        const exactOnly = kind === 'start' || kind === 'end'
+        if (part === alias || (!exactOnly && (part.startsWith(`${alias} `) || part.endsWith(` ${alias}`)))) {
+          kinds.add(kind)
+          break
+        }
+      }
+    }
+  }
+  return [...kinds]
+}

@@ -1,0 +1,156 @@
+/**
+ * What every postmortem rule shares: the `remark-lint:<id>` origin, a default
+ * severity, option checking with "Unexpected value ..., expected ..." failures,
+ * the shared incident model, and turning model text into message places.
+ */
+import type {Root} from 'mdast'
+import type {Processor} from 'unified'
+import {lintRule} from 'unified-lint-rule'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {VFileMessage} from 'vfile-message'
+import {type Incident, type ModelOptions, readIncident} from './model/incident.js'
+import type {SourceText} from './model/source-text.js'
+
+export type Severity = 'error' | 'warn'
+
+export const docsBase = 'https://github.com/postmortem-lint/remark-preset-lint-postmortem/blob/main/docs/rules/'
+
+export interface OptionSpec {
+  /** What the value must be, for the failure message (`a boolean`). */
+  expected: string
+  valid: (value: unknown) => boolean
+}
+
+export interface RuleContext<Options> {
+  incident: Incident
+  file: VFile
+  options: Options
+  report: (reason: string, text: SourceText | undefined, extra?: ReportExtra) => void
+}
+
+export interface ReportExtra {
+  /** A related place and what it is (`the stated start`). */
+  related?: {text: SourceText; reason: string}
+  /** Replacements for the reported text (editors offer them as quick fixes). */
+  expected?: string[]
+  actual?: string
+}
+
+export interface RuleDefinition<Options> {
+  id: string
+  severity: Severity
+  options: Record<string, OptionSpec>
+  check: (context: RuleContext<Options>) => void
+}
+
+const severities = new Set<unknown>(['error', 'warn', 'on', 'off', 0, 1, 2, true])
+
+/** Model options shared through the processor's `settings.postmortem`, then the rule's own. */
+function modelOptions(settings: unknown, options: Record<string, unknown>): ModelOptions {
+  const shared = (settings && typeof settings === 'object' && 'postmortem' in settings ? (settings as {postmortem: ModelOptions}).postmortem : {}) ?? {}
+  const result: ModelOptions = {}
+  const aliases = {...(shared.aliases ?? {}), ...((options.aliases as ModelOptions['aliases']) ?? {})}
+  const timezones = {...(shared.timezones ?? {}), ...((options.timezones as ModelOptions['timezones']) ?? {})}
+  if (Object.keys(aliases).length > 0) result.aliases = aliases
+  if (Object.keys(timezones).length > 0) result.timezones = timezones
+  return result
+}
+
+function describe(value: unknown): string {
+  try {
+    return `\`${JSON.stringify(value)}\``
+  } catch {
+    return `\`${String(value)}\``
+  }
+}
+
+/** Check options; the returned text is the failure reason, if any. */
+function validate(id: string, specs: Record<string, OptionSpec>, options: unknown): string | undefined {
+  if (options === undefined || options === null) return undefined
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    return `Unexpected value ${describe(options)} for \`${id}\`, expected an options object or \`[severity, options]\``
+  }
+  for (const [key, value] of Object.entries(options)) {
+    const spec = specs[key]
+    if (!spec) {
+      const known = Object.keys(specs)
+      return `Unexpected option \`${key}\` for \`${id}\`, expected ${known.length ? known.map((name) => `\`${name}\``).join(', ') : 'no options'}`
+    }
+    if (value !== undefined && !spec.valid(value)) {
+      return `Unexpected value ${describe(value)} for option \`${key}\` of \`${id}\`, expected ${spec.expected}`
+    }
+  }
+  return undefined
+}
+
+/** Turn a rule definition into a remark plugin. */
+export function postmortemRule<Options extends object>(definition: RuleDefinition<Options>) {
+  const url = `${docsBase}${definition.id}.md`
+  const settingsOf = new WeakMap<VFile, unknown>()
+  const lint = lintRule({origin: `remark-lint:${definition.id}`, url}, (tree: Root, file: VFile, raw: unknown) => {
+    const failure = validate(definition.id, definition.options, raw)
+    if (failure) file.fail(failure, {ruleId: definition.id, source: 'remark-lint'})
+    const options = (raw ?? {}) as Options
+    const incident = readIncident(tree, file, modelOptions(settingsOf.get(file), options as Record<string, unknown>))
+    const place = location(file)
+    const pointOf = (offset: number | undefined) => (offset === undefined ? undefined : place.toPoint(offset))
+    const placeOf = (text: SourceText | undefined) => {
+      if (!text) return undefined
+      const range = text.fileRange(0, text.value.length)
+      const start = pointOf(range?.start)
+      const end = pointOf(range?.end)
+      if (!start) return undefined
+      return end ? {start, end} : start
+    }
+    definition.check({
+      incident,
+      file,
+      options,
+      report(reason, text, extra = {}) {
+        const messagePlace = placeOf(text)
+        const cause = extra.related
+          ? new VFileMessage(extra.related.reason, {place: placeOf(extra.related.text), ruleId: definition.id, source: 'remark-lint'})
+          : undefined
+        const message = file.message(reason, {...(messagePlace ? {place: messagePlace} : {}), ...(cause ? {cause} : {})})
+        if (extra.expected) message.expected = extra.expected
+        if (extra.actual !== undefined) message.actual = extra.actual
+      },
+    })
+  })
+
+  // unified-lint-rule reads only `[severity, options]`; a bare options object or
+  // nothing gets this rule's default severity, and a bare severity is read as one.
+  function plugin(this: Processor, config?: unknown) {
+    const settings = this?.data?.('settings')
+    let coerced: unknown = config
+    if (config === undefined || config === null) coerced = [definition.severity]
+    else if (Array.isArray(config)) coerced = config
+    else if (severities.has(config)) coerced = [config]
+    else coerced = [definition.severity, config]
+    // biome-ignore lint/suspicious/noExplicitAny: unified-lint-rule's plugin type is generic over options
+    const transformer = (lint as any).call(this, coerced) as ((tree: Root, file: VFile, next: () => void) => void) | undefined
+    if (!transformer) return undefined
+    return (tree: Root, file: VFile, next: () => void) => {
+      settingsOf.set(file, settings)
+      return transformer(tree, file, next)
+    }
+  }
+  Object.defineProperty(plugin, 'name', {value: `remark-lint:${definition.id}`})
+  return plugin
+}
+
+export const isBoolean: OptionSpec = {expected: 'a boolean', valid: (value) => typeof value === 'boolean'}
+export const isStringMap: OptionSpec = {
+  expected: 'an object mapping names to strings',
+  valid: (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((item) => typeof item === 'string'),
+}
+export const isStringListMap: OptionSpec = {
+  expected: 'an object mapping section names to lists of aliases',
+  valid: (value) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((item) => Array.isArray(item) && item.every((alias) => typeof alias === 'string')),
+}
+export const isNonNegativeNumber: OptionSpec = {
+  expected: 'a number of minutes, 0 or more',
+  valid: (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0,
+}

@@ -1,0 +1,53 @@
+/**
+ * A required section is absent. Sections are recognised in every shape the
+ * model reads (headings, `Label:` lines, fields, HTML, front matter); duration
+ * is also satisfied by a start and an end time.
+ */
+import type {Incident} from '../model/incident.js'
+import {type SectionKind, sectionKinds, sectionTitles, templates} from '../model/vocabulary.js'
+import {type OptionSpec, isStringListMap, postmortemRule} from '../rule.js'
+
+export interface Options {
+  /** A named template: `alx` (default), `google-sre`, `pagerduty`. */
+  template?: string
+  /** The required sections, overriding the template's list. */
+  required?: SectionKind[]
+  /** Extra names accepted for a section (`{timeline: ['events']}`). */
+  aliases?: Partial<Record<SectionKind, string[]>>
+}
+
+const isTemplate: OptionSpec = {
+  expected: Object.keys(templates).map((name) => `\`${JSON.stringify(name)}\``).join(', '),
+  valid: (value) => typeof value === 'string' && value in templates,
+}
+const isSectionList: OptionSpec = {
+  expected: `a list of section names (${sectionKinds.map((kind) => `\`${kind}\``).join(', ')})`,
+  valid: (value) => Array.isArray(value) && value.every((kind) => sectionKinds.includes(kind)),
+}
+
+function isPresent(incident: Incident, kind: SectionKind): boolean {
+  if (incident.sections.has(kind)) return true
+  if (kind === 'duration') return Boolean(incident.duration?.start && incident.duration.end)
+  return false
+}
+
+export const remarkLintPostmortemRequiredSections = postmortemRule<Options>({
+  id: 'postmortem-required-sections',
+  severity: 'error',
+  options: {template: isTemplate, required: isSectionList, aliases: isStringListMap},
+  check({incident, options, report}) {
+    const template = templates[options.template ?? 'alx'] ?? templates.alx
+    const required = options.required ?? template?.required ?? []
+    // The place where a missing section is expected: the summary, else the title.
+    const anchor = incident.summary ? incident.summary.text : incident.title?.text
+    for (const kind of required) {
+      if (isPresent(incident, kind)) continue
+      const title = template?.titles[kind] ?? sectionTitles[kind]
+      const accepted = incident.aliases[kind].slice(0, 6).join(', ')
+      const also = kind === 'duration' ? '; or both a `Start time:` and an `End time:` field' : ''
+      report(`Missing section \`${title}\`; add a \`${title}\` heading or \`${title}:\` label (accepted names: ${accepted}${also})`, anchor)
+    }
+  },
+})
+
+export default remarkLintPostmortemRequiredSections

@@ -1,0 +1,45 @@
+/**
+ * Timeline timestamps go backwards. Bare times take their date from the entry
+ * before (or the stated start) and only roll over to the next day when the
+ * stated duration crosses midnight; zones are respected.
+ */
+import type {TimelineEntry} from '../model/incident.js'
+import {toEpochMs} from '../time/instant.js'
+import {postmortemRule} from '../rule.js'
+
+/** The comparable instant of an entry: its own, or the start of its day for a date-only entry. */
+function instantOf(entry: TimelineEntry): number | undefined {
+  const stamp = entry.timestamp
+  if (!stamp) return undefined
+  if (stamp.epochMs !== undefined) return stamp.epochMs
+  return stamp.hasDate ? toEpochMs(stamp.date, {}, stamp.zone) : undefined
+}
+
+export const remarkLintPostmortemTimelineOrder = postmortemRule<Record<string, never>>({
+  id: 'postmortem-timeline-order',
+  severity: 'error',
+  options: {},
+  check({incident, report}) {
+    let previous: {entry: TimelineEntry; at: number; dateOnly: boolean} | undefined
+    for (const entry of incident.timeline?.entries ?? []) {
+      const at = instantOf(entry)
+      const stamp = entry.timestamp
+      if (at === undefined || !stamp) continue
+      const dateOnly = stamp.epochMs === undefined
+      // A date-only entry is compared by day: `March 8` does not go before `March 8, 14:00`.
+      const backwards = previous && (dateOnly || previous.dateOnly ? at < previous.at - (previous.dateOnly ? 0 : 86_400_000) && at + 86_400_000 <= previous.at : at < previous.at)
+      if (previous && backwards && previous.entry.timestamp) {
+        const before = previous.entry.timestamp.text.value
+        const hint = !stamp.hasDate && stamp.hasTime ? ' (a bare time only moves to the next day when the stated duration crosses midnight)' : ''
+        report(
+          `Timeline entry \`${stamp.text.value}\` is earlier than the entry before it, \`${before}\`${hint}; expected entries in time order`,
+          stamp.text,
+          {related: {text: previous.entry.timestamp.text, reason: `The entry before it, \`${before}\``}},
+        )
+      }
+      previous = {entry, at, dateOnly}
+    }
+  },
+})
+
+export default remarkLintPostmortemTimelineOrder

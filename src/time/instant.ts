@@ -1,0 +1,67 @@
+/**
+ * Turns what an author wrote (date parts, clock time, zone) into instants,
+ * through Temporal (temporal-polyfill) so that DST and midnight are right and
+ * nothing depends on the host's zone.
+ */
+import {Temporal} from 'temporal-polyfill'
+import type {WrittenTime} from './recognise.js'
+import type {ZoneId} from './zones.js'
+
+export interface CalendarDate {
+  year: number
+  month: number
+  day: number
+}
+
+/** Epoch milliseconds of `date` at `time` in `zone`; undefined when the parts do not make a moment. */
+export function toEpochMs(date: CalendarDate, time: WrittenTime, zone: ZoneId): number | undefined {
+  try {
+    const hour = time.hour ?? 0
+    const zoned = Temporal.ZonedDateTime.from(
+      {
+        timeZone: zone,
+        year: date.year,
+        month: date.month,
+        day: date.day,
+        hour: hour === 24 ? 23 : hour,
+        minute: hour === 24 ? 59 : (time.minute ?? 0),
+        second: hour === 24 ? 59 : (time.second ?? 0),
+      },
+      {overflow: 'reject', disambiguation: 'compatible'},
+    )
+    return zoned.epochMilliseconds + (hour === 24 ? 1000 : 0)
+  } catch {
+    return undefined
+  }
+}
+
+/** The calendar date of `epochMs` in `zone`. */
+export function dateIn(epochMs: number, zone: ZoneId): CalendarDate {
+  const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone)
+  return {year: zoned.year, month: zoned.month, day: zoned.day}
+}
+
+/** The next calendar day. */
+export function nextDay(date: CalendarDate): CalendarDate {
+  const next = Temporal.PlainDate.from(date).add({days: 1})
+  return {year: next.year, month: next.month, day: next.day}
+}
+
+export function sameDate(a: CalendarDate, b: CalendarDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day
+}
+
+/** `2 h 45 min`, `90 min`, `3 days 2 h`: a length as authors write it. */
+export function formatLength(ms: number): string {
+  const negative = ms < 0
+  let minutes = Math.round(Math.abs(ms) / 60_000)
+  const days = Math.floor(minutes / 1440)
+  minutes -= days * 1440
+  const hours = Math.floor(minutes / 60)
+  minutes -= hours * 60
+  const parts: string[] = []
+  if (days) parts.push(`${days} ${days === 1 ? 'day' : 'days'}`)
+  if (hours) parts.push(`${hours} h`)
+  if (minutes || parts.length === 0) parts.push(`${minutes} min`)
+  return (negative ? '-' : '') + parts.join(' ')
+}

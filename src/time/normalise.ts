@@ -1,0 +1,78 @@
+/**
+ * Rewrites timestamp text into forms chrono-node reads, keeping a map from
+ * every output character back to its offset in the input. Also the guard
+ * against chrono-node's slow paths: whitespace runs are collapsed (a time
+ * followed by a long run of spaces is quadratic) and the length is capped.
+ */
+
+export interface NormalisedText {
+  text: string
+  /** `sourceOffsets[i]` is the input offset of output character `i`; one extra entry for the end. */
+  sourceOffsets: number[]
+}
+
+/** Longest text handed to chrono-node in one call; timestamps sit at the start of a line. */
+export const maxRecognisedLength = 400
+
+interface Rewrite {
+  pattern: RegExp
+  replace: (match: RegExpExecArray) => string
+}
+
+const rewrites: Rewrite[] = [
+  // Any run of white space becomes one space.
+  {pattern: /\s{2,}|[\t\n\r\f\v\u00a0]/g, replace: () => ' '},
+  // `11:26-am-GMT` → `11:26 am GMT`
+  {pattern: /(\d)-([ap]\.?m\.?)-/gi, replace: (m) => `${m[1]} ${m[2]} `},
+  // `4: 45 am`, `10 :30` → `4:45 am`, `10:30`
+  {pattern: /\b(\d{1,2}) ?: ?(\d{2})\b/g, replace: (m) => `${m[1]}:${m[2]}`},
+  // `14h30` → `14:30`
+  {pattern: /\b([01]?\d|2[0-3])h([0-5]\d)\b/g, replace: (m) => `${m[1]}:${m[2]}`},
+  // `2100hrs`, `2100 hours`, `1430Z`, `1400 UTC` → `21:00 hrs`, `14:30 Z`, `14:00 UTC`
+  {
+    pattern: /\b([01]\d|2[0-3])([0-5]\d) ?(hrs?|hours|Z|UTC|GMT)\b/g,
+    replace: (m) => `${m[1]}:${m[2]} ${m[3] === 'hrs' || m[3] === 'hr' || m[3] === 'hours' ? '' : m[3]}`,
+  },
+  // `14:00Z` → `14:00 Z`
+  {pattern: /(\d:\d{2})Z\b/g, replace: (m) => `${m[1]} Z`},
+]
+
+function applyRewrite(input: NormalisedText, rewrite: Rewrite): NormalisedText {
+  const {text, sourceOffsets} = input
+  let output = ''
+  const offsets: number[] = []
+  let last = 0
+  rewrite.pattern.lastIndex = 0
+  for (let match = rewrite.pattern.exec(text); match; match = rewrite.pattern.exec(text)) {
+    output += text.slice(last, match.index)
+    for (let index = last; index < match.index; index++) offsets.push(sourceOffsets[index] ?? 0)
+    const replacement = rewrite.replace(match)
+    for (let index = 0; index < replacement.length; index++) {
+      const from = match.index + Math.min(index, match[0].length - 1)
+      offsets.push(sourceOffsets[from] ?? 0)
+    }
+    output += replacement
+    last = match.index + match[0].length
+    if (match[0].length === 0) rewrite.pattern.lastIndex++
+  }
+  output += text.slice(last)
+  for (let index = last; index <= text.length; index++) offsets.push(sourceOffsets[index] ?? 0)
+  return {text: output, sourceOffsets: offsets}
+}
+
+/** Normalise `text` (already cut to the part worth reading) for recognition. */
+export function normaliseTimeText(text: string, maxLength = maxRecognisedLength): NormalisedText {
+  const capped = text.length > maxLength * 2 ? text.slice(0, maxLength * 2) : text
+  let result: NormalisedText = {
+    text: capped,
+    sourceOffsets: Array.from({length: capped.length + 1}, (_, index) => index),
+  }
+  for (const rewrite of rewrites) result = applyRewrite(result, rewrite)
+  if (result.text.length > maxLength) {
+    result = {
+      text: result.text.slice(0, maxLength),
+      sourceOffsets: result.sourceOffsets.slice(0, maxLength + 1),
+    }
+  }
+  return result
+}

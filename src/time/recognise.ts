@@ -1,0 +1,260 @@
+/**
+ * Finds the times and dates written in a piece of text, with their offsets.
+ * chrono-node recognises them (strict English, with the relative parsers and
+ * its own zone refiners removed); zones and impossible values are read here.
+ * Only the components the author wrote are kept: chrono's guessed instant is
+ * never used, so nothing depends on the host's zone or clock.
+ */
+import {type Chrono, type ParsedResult, strict} from 'chrono-node/en'
+
+type ParsedComponents = ParsedResult['start']
+import {normaliseTimeText} from './normalise.js'
+import {resolveZone, type ZoneResolution} from './zones.js'
+
+/** What the author wrote of one point in time. */
+export interface WrittenTime {
+  year?: number
+  month?: number
+  day?: number
+  hour?: number
+  minute?: number
+  second?: number
+}
+
+export interface ZoneMention {
+  text: string
+  start: number
+  end: number
+  resolution: ZoneResolution
+}
+
+export interface TimeMention {
+  /** Offsets into the text given. */
+  start: number
+  end: number
+  text: string
+  from: WrittenTime
+  /** The end of a range (`14:00 - 18:30`). */
+  to?: WrittenTime
+  /** For a range, the offsets (into the text given) of its start part and its end part. */
+  fromRange?: {start: number; end: number}
+  toRange?: {start: number; end: number}
+  zone?: ZoneMention
+}
+
+export interface TimeProblem {
+  start: number
+  end: number
+  text: string
+  reason: string
+}
+
+export interface Recognised {
+  mentions: TimeMention[]
+  problems: TimeProblem[]
+}
+
+export interface RecogniseOptions {
+  /** `{year, month, day}` that chrono uses to pick the year of `June 15`. */
+  referenceDate?: {year: number; month: number; day: number}
+  /** A team's abbreviation map (`{IST: 'Asia/Kolkata'}`). */
+  timezones?: Record<string, string>
+}
+
+const unwantedParsers = new Set([
+  'ENTimeUnitWithinFormatParser',
+  'ENTimeUnitAgoFormatParser',
+  'ENTimeUnitLaterFormatParser',
+  'ENWeekdayParser',
+])
+const unwantedRefiners = new Set([
+  'ExtractTimezoneAbbrRefiner',
+  'ExtractTimezoneOffsetRefiner',
+  'ForwardDateRefiner',
+])
+
+let chronoInstance: Chrono | undefined
+
+function chrono(): Chrono {
+  if (!chronoInstance) {
+    const instance = strict.clone()
+    instance.parsers = instance.parsers.filter((parser) => !unwantedParsers.has(parser.constructor.name))
+    instance.refiners = instance.refiners.filter(
+      (refiner) => !unwantedRefiners.has(refiner.constructor.name),
+    )
+    chronoInstance = instance
+  }
+  return chronoInstance
+}
+
+function written(components: ParsedComponents): WrittenTime {
+  const result: WrittenTime = {}
+  const hasDate = components.isCertain('day') || components.isCertain('month')
+  if (hasDate) {
+    result.month = components.get('month') ?? undefined
+    result.day = components.get('day') ?? undefined
+    // The year is kept even when implied: chrono picks the one nearest the reference date.
+    result.year = components.get('year') ?? undefined
+  }
+  if (components.isCertain('hour')) {
+    result.hour = components.get('hour') ?? undefined
+    result.minute = components.get('minute') ?? 0
+    if (components.isCertain('second')) result.second = components.get('second') ?? 0
+  }
+  return result
+}
+
+/** Zone text right after a time: `UTC`, `(PST)`, `, UTC)`, `GMT+1`, `UTC -07:00`, `Z`, `EAT`. */
+const trailingZone =
+  /^[\s,]*[([]?\s*((?:UTC|GMT|UT) ?[+-]\d{1,2}(?::?\d{2})?|(?:utc|gmt)\b|Z\b|[A-Z]{2,5}\b)/
+const leadingWords = /^(?:at|on|from|by|around|about|since|until|till|approximately|approx\.?|circa|~)\s+/i
+
+function findZone(text: string, from: number, timezones: Record<string, string>): ZoneMention | undefined {
+  const match = trailingZone.exec(text.slice(from, from + 24))
+  if (!match?.[1]) return undefined
+  const zoneText = match[1]
+  const resolution = resolveZone(zoneText, timezones)
+  // An unknown capitalised word only counts as a zone when it looks like one (`GWT`).
+  if (resolution.kind === 'unknown' && !/^[A-Z]{2,4}T$/.test(zoneText)) return undefined
+  const start = from + match[0].length - zoneText.length
+  return {text: zoneText, start, end: start + zoneText.length, resolution}
+}
+
+const monthNames = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+]
+
+export function daysInMonth(year: number | undefined, month: number): number {
+  if (month === 2) {
+    if (year === undefined) return 29
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
+  }
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
+const clockPattern =
+  /(?<![\d.:/])(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\s?([ap])\.?m\b\.?)?(?![\d:])/gi
+const hourMeridiemPattern = /(?<![\d.:])(\d{1,2})\s?([ap])\.?m\b\.?/gi
+const monthDayPattern =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?/gi
+const dayMonthPattern =
+  /\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?(?:,?\s+(\d{4}))?/gi
+const isoDatePattern = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g
+
+/** Timestamp-like text that names an impossible moment, which chrono silently drops. */
+function findProblems(text: string): TimeProblem[] {
+  const problems: TimeProblem[] = []
+  const add = (match: RegExpExecArray, reason: string) =>
+    problems.push({start: match.index, end: match.index + match[0].length, text: match[0], reason})
+
+  for (const match of text.matchAll(clockPattern)) {
+    const hour = Number(match[1])
+    const minuteText = match[2] ?? ''
+    const minute = Number(minuteText)
+    const second = match[3] === undefined ? undefined : Number(match[3])
+    const meridiem = match[4]?.toLowerCase()
+    if (minuteText.length === 1) {
+      // `3:1` is a ratio; `07:7:47` is a broken timestamp.
+      if (second !== undefined) add(match, 'its minutes need two digits')
+      continue
+    }
+    if (hour > 24 || (hour === 24 && (minute > 0 || meridiem))) add(match, `hour ${hour} does not exist`)
+    else if (minute > 59) add(match, `minute ${minute} does not exist`)
+    else if (second !== undefined && second > 59) add(match, `second ${second} does not exist`)
+    else if (meridiem && (hour > 12 || hour === 0))
+      add(match, `a 24-hour time cannot take ${meridiem === 'a' ? 'AM' : 'PM'}`)
+  }
+  for (const match of text.matchAll(hourMeridiemPattern)) {
+    const hour = Number(match[1])
+    if (hour > 12 || hour === 0) add(match, `hour ${hour} does not exist on a 12-hour clock`)
+  }
+  const checkDay = (match: RegExpExecArray, monthText: string, dayText: string, yearText?: string) => {
+    const month = monthNames.indexOf(monthText.slice(0, 3).toLowerCase()) + 1
+    const day = Number(dayText)
+    const year = yearText ? Number(yearText) : undefined
+    if (month > 0 && (day < 1 || day > daysInMonth(year, month)))
+      add(match, `${monthText.slice(0, 1).toUpperCase()}${monthText.slice(1, 3).toLowerCase()} has no day ${day}`)
+  }
+  for (const match of text.matchAll(monthDayPattern)) checkDay(match, match[1] ?? '', match[2] ?? '', match[3])
+  for (const match of text.matchAll(dayMonthPattern)) checkDay(match, match[2] ?? '', match[1] ?? '', match[3])
+  for (const match of text.matchAll(isoDatePattern)) {
+    const year = Number(match[1])
+    const month = Number(match[2])
+    const day = Number(match[3])
+    if (month < 1 || month > 12) add(match, `month ${month} does not exist`)
+    else if (day < 1 || day > daysInMonth(year, month)) add(match, `month ${month} has no day ${day}`)
+  }
+  return problems
+}
+
+/** Recognise every time and date mention in `text` (offsets into `text`). */
+export function recogniseTimes(text: string, options: RecogniseOptions = {}): Recognised {
+  const {text: normal, sourceOffsets} = normaliseTimeText(text)
+  const toSource = (index: number) => sourceOffsets[Math.min(index, sourceOffsets.length - 1)] ?? 0
+  const problemsInNormal = findProblems(normal)
+  const problems = problemsInNormal.map((problem) => {
+    const start = toSource(problem.start)
+    const end = toSource(problem.end - 1) + 1
+    return {...problem, start, end, text: text.slice(start, end)}
+  })
+
+  const reference = options.referenceDate ?? {year: 2000, month: 1, day: 1}
+  const instant = new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12))
+  const results = chrono().parse(normal, {instant, timezone: 0})
+  const mentions: TimeMention[] = []
+  for (const result of results) {
+    let start = result.index
+    const lead = leadingWords.exec(result.text)
+    if (lead) start += lead[0].length
+    let end = result.index + result.text.length
+    // A result that overlaps an impossible value is a misreading of it.
+    if (problemsInNormal.some((problem) => problem.start < end && problem.end > start)) continue
+    const from = written(result.start)
+    const to = result.end ? written(result.end) : undefined
+    if (from.hour === undefined && from.day === undefined) continue
+    let zone: ZoneMention | undefined
+    // A zone inside a range (`10:00 UTC - 12:00 UTC`) or right after the mention.
+    const inside = /\b(UTC|GMT|Z)\b|\b[A-Z]{2,4}T\b/.exec(normal.slice(start, end))
+    if (inside) zone = findZone(normal, start + inside.index, options.timezones ?? {})
+    if (!zone) {
+      zone = findZone(normal, end, options.timezones ?? {})
+      if (zone) end = zone.end + (/^\)/.test(normal.slice(zone.end)) ? 1 : 0)
+    }
+    const sourceStart = toSource(start)
+    const sourceEnd = toSource(end - 1) + 1
+    const mention: TimeMention = {
+      start: sourceStart,
+      end: sourceEnd,
+      text: text.slice(sourceStart, sourceEnd),
+      from,
+    }
+    if (to && (to.hour !== undefined || to.day !== undefined)) {
+      mention.to = to
+      const separator = /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*/.exec(normal.slice(start, end))
+      if (separator) {
+        const cut = start + separator.index
+        const resume = cut + separator[0].length
+        mention.fromRange = {start: sourceStart, end: toSource(cut - 1) + 1}
+        mention.toRange = {start: toSource(resume), end: sourceEnd}
+      }
+    }
+    if (zone) {
+      const zoneStart = toSource(zone.start)
+      const zoneEnd = toSource(zone.end - 1) + 1
+      mention.zone = {...zone, start: zoneStart, end: zoneEnd, text: text.slice(zoneStart, zoneEnd)}
+    }
+    mentions.push(mention)
+  }
+  return {mentions, problems}
+}

@@ -1,0 +1,147 @@
+/**
+ * Time-zone names as postmortem authors write them, resolved to something a
+ * zone library can compute with. Abbreviations are resolved here, never by
+ * chrono-node (whose map is host-dependent near DST switches) and never by
+ * handing them to Intl (which reads `BST` as Bangladesh).
+ */
+
+/** A zone we can compute with: an IANA id or a fixed offset such as `+05:30`. */
+export type ZoneId = string
+
+export type ZoneResolution =
+  | {kind: 'known'; zone: ZoneId}
+  | {kind: 'ambiguous'; candidates: string[]}
+  | {kind: 'unknown'}
+
+/** Abbreviations that name one offset. Standard and daylight names are fixed offsets on purpose: `PST` means UTC-8 even in June (the timezone rule warns about that). */
+const fixedAbbreviations: Record<string, ZoneId> = {
+  UTC: 'UTC',
+  UT: 'UTC',
+  GMT: 'UTC',
+  Z: 'UTC',
+  ZULU: 'UTC',
+  WET: '+00:00',
+  WEST: '+01:00',
+  CET: '+01:00',
+  CEST: '+02:00',
+  MET: '+01:00',
+  MEST: '+02:00',
+  EET: '+02:00',
+  EEST: '+03:00',
+  MSK: '+03:00',
+  WAT: '+01:00',
+  CAT: '+02:00',
+  EAT: '+03:00',
+  SAST: '+02:00',
+  PKT: '+05:00',
+  NPT: '+05:45',
+  ICT: '+07:00',
+  WIB: '+07:00',
+  HKT: '+08:00',
+  SGT: '+08:00',
+  PHT: '+08:00',
+  AWST: '+08:00',
+  JST: '+09:00',
+  KST: '+09:00',
+  ACST: '+09:30',
+  ACDT: '+10:30',
+  AEST: '+10:00',
+  AEDT: '+11:00',
+  NZST: '+12:00',
+  NZDT: '+13:00',
+  HST: '-10:00',
+  AKST: '-09:00',
+  AKDT: '-08:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  CDT: '-05:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+  ADT: '-03:00',
+  NST: '-03:30',
+  NDT: '-02:30',
+  BRT: '-03:00',
+  ART: '-03:00',
+}
+
+/** Generic names that follow daylight saving: resolved to the IANA zone. */
+const genericZones: Record<string, ZoneId> = {
+  PT: 'America/Los_Angeles',
+  MT: 'America/Denver',
+  CT: 'America/Chicago',
+  ET: 'America/New_York',
+  PACIFIC: 'America/Los_Angeles',
+  EASTERN: 'America/New_York',
+  CENTRAL: 'America/Chicago',
+  MOUNTAIN: 'America/Denver',
+}
+
+/** Abbreviations that name several real zones; a `timezones` option maps them for a team. */
+export const ambiguousAbbreviations: Record<string, string[]> = {
+  IST: ['India (+05:30)', 'Israel (+02:00)', 'Ireland (+01:00)'],
+  CST: ['US Central (-06:00)', 'China (+08:00)', 'Cuba (-05:00)'],
+  BST: ['British Summer Time (+01:00)', 'Bangladesh (+06:00)'],
+  AST: ['Atlantic (-04:00)', 'Arabia (+03:00)'],
+  GST: ['Gulf (+04:00)', 'South Georgia (-02:00)'],
+  SST: ['Samoa (-11:00)', 'Singapore (+08:00)'],
+  ECT: ['Ecuador (-05:00)', 'Eastern Caribbean (-04:00)'],
+}
+
+/** `UTC+1`, `GMT-05:00`, `UTC +5:30` and bare `+0530` style offsets. */
+const offsetPattern = /^(?:UTC|GMT|UT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i
+
+function formatOffset(sign: string, hours: number, minutes: number): ZoneId | undefined {
+  if (hours > 14 || minutes > 59) return undefined
+  if (hours === 0 && minutes === 0) return 'UTC'
+  return `${sign}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`
+}
+
+/**
+ * Resolve zone text (`UTC`, `PST`, `GMT+1`, `Europe/Berlin`) against the
+ * built-in tables and a team's own `timezones` map (abbreviation → zone).
+ */
+export function resolveZone(text: string, teamZones: Record<string, string> = {}): ZoneResolution {
+  const trimmed = text.trim()
+  const upper = trimmed.toUpperCase()
+  const team = teamZones[trimmed] ?? teamZones[upper]
+  if (team !== undefined) return resolveZone(team)
+  const fixed = fixedAbbreviations[upper]
+  if (fixed) return {kind: 'known', zone: fixed}
+  const generic = genericZones[upper]
+  if (generic) return {kind: 'known', zone: generic}
+  const ambiguous = ambiguousAbbreviations[upper]
+  if (ambiguous) return {kind: 'ambiguous', candidates: ambiguous}
+  const offset = offsetPattern.exec(trimmed)
+  if (offset) {
+    const zone = formatOffset(offset[1] ?? '+', Number(offset[2]), Number(offset[3] ?? 0))
+    return zone ? {kind: 'known', zone} : {kind: 'unknown'}
+  }
+  if (trimmed.includes('/') && isIanaZone(trimmed)) return {kind: 'known', zone: trimmed}
+  return {kind: 'unknown'}
+}
+
+const ianaCache = new Map<string, boolean>()
+
+/** Whether `name` is an IANA zone this runtime knows (`Europe/Berlin`). */
+export function isIanaZone(name: string): boolean {
+  let known = ianaCache.get(name)
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', {timeZone: name})
+      known = true
+    } catch {
+      known = false
+    }
+    ianaCache.set(name, known)
+  }
+  return known
+}
+
+/** Every abbreviation the tables know about, for the recogniser's pattern. */
+export const knownZoneWords = [
+  ...Object.keys(fixedAbbreviations),
+  ...Object.keys(genericZones).filter((name) => name.length <= 3),
+  ...Object.keys(ambiguousAbbreviations),
+]
