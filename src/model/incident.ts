@@ -13,7 +13,7 @@ import {resolveZone, type ZoneId} from '../time/zones.js'
 import {readShares, type ShareReading} from './impact.js'
 import {documentLines, type Line} from './lines.js'
 import {type Phase, phasesOf} from './phases.js'
-import {findLabels, type Label, pseudoHeadingRank} from './sections.js'
+import {findLabels, type Label, pseudoHeadingRank, splitMergedLines} from './sections.js'
 import {type SourceText, SourceTextBuilder} from './source-text.js'
 import {type AliasTable, buildAliases, type SectionKind} from './vocabulary.js'
 
@@ -171,7 +171,7 @@ function parenthesisedZone(text: string, timezones: Record<string, string>): Zon
 function buildIncident(tree: Root, source: string, options: ModelOptions): Incident {
   const aliases = buildAliases(options.aliases)
   const timezones = options.timezones ?? {}
-  const lines = documentLines(tree, source)
+  const lines = splitMergedLines(documentLines(tree, source), aliases)
   const labels = findLabels(lines, aliases)
   // The timeline: the first timeline label that covers some lines (a heading over a list, a `Timeline:` line).
   const timelineLabels = labels.filter((label) => label.kinds.includes('timeline'))

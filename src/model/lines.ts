@@ -28,6 +28,8 @@ export interface Line {
   table?: number
   /** Line came from a raw HTML block. */
   html?: boolean
+  /** A paragraph line inside a list item that starts at column 1 (a lazy continuation). */
+  lazy?: boolean
 }
 
 /** Context handed down the walk. */
@@ -80,14 +82,18 @@ function pushBlockLines(
   const parts = shape.kind === 'heading' ? [text] : text.lines()
   const block = walk.nextBlock++
   parts.forEach((part, index) => {
-    walk.lines.push({
+    const text = part.trim()
+    const offset = text.fileOffset(0)
+    const line: Line = {
       ...shape,
       itemStart: itemStart && index === 0,
       indexInBlock: index,
       blockSize: parts.length,
       block,
-      text: part.trim(),
-    })
+      text,
+    }
+    if (index > 0 && shape.listDepth > 0 && offset !== undefined && (offset === 0 || walk.source[offset - 1] === '\n')) line.lazy = true
+    walk.lines.push(line)
   })
 }
 

@@ -6,7 +6,7 @@
  */
 import type {Line} from './lines.js'
 import type {SourceText} from './source-text.js'
-import {type AliasTable, kindsOfLabel, type SectionKind} from './vocabulary.js'
+import {type AliasTable, isExactAliasLine, kindsOfLabel, type SectionKind} from './vocabulary.js'
 
 export interface Label {
   kinds: SectionKind[]
@@ -105,7 +105,7 @@ function labelOf(
     const label = cleanLabel(field.label)
     const kinds = kindsOfLabel(label.value, aliases)
     if (kinds.length > 0) {
-      const opensBlock = !field.value.value && line.listDepth === 0
+      const opensBlock = !field.value.value && (line.listDepth === 0 || line.lazy === true)
       const rank = opensBlock ? pseudoHeadingRank : fieldRank + line.listDepth
       found.push({kinds, text: label, ...(field.value.value ? {value: field.value} : {}), line: index, rank})
       return found
@@ -118,7 +118,8 @@ function labelOf(
   }
   // A short line that is only a section name: `Timeline`, `**Issue Summary**`.
   const text = cleanLabel(line.text)
-  if (text.value && words(text.value) <= 6 && !/[.!?]$/.test(text.value) && line.indexInBlock === 0) {
+  const standalone = line.indexInBlock === 0 || isExactAliasLine(text.value, aliases)
+  if (text.value && words(text.value) <= 6 && !/[.!?]$/.test(text.value) && standalone) {
     const kinds = kindsOfLabel(text.value, aliases)
     if (kinds.length > 0) {
       const rank = line.listDepth === 0 ? pseudoHeadingRank : fieldRank + line.listDepth
@@ -126,6 +127,16 @@ function labelOf(
     }
   }
   return found
+}
+
+/**
+ * A timeline in the ALX form has its own `Detection:`, `Actions taken:` and
+ * `Resolution:` parts; a lone one of those inside it does not end it
+ * (`Root Cause and Resolution` does).
+ */
+const timelineParts = new Set<SectionKind>(['detection', 'trigger', 'resolution'])
+function isTimelinePart(label: Omit<Label, 'end'>, next: Omit<Label, 'end'>): boolean {
+  return label.kinds.includes('timeline') && next.kinds.length === 1 && timelineParts.has(next.kinds[0] as SectionKind)
 }
 
 /** Where the block a label opens ends. */
@@ -141,14 +152,17 @@ function extentEnd(
     const next = lines[index]
     if (!next) break
     const nextLabel = labelAt.get(index)
+    const opensSection =
+      nextLabel !== undefined &&
+      nextLabel.rank === pseudoHeadingRank &&
+      nextLabel.kinds.length > 0 &&
+      !isTimelinePart(label, nextLabel)
     if (label.rank <= 6) {
       if (next.kind === 'heading' && next.depth <= label.rank) return index
-      if (nextLabel && nextLabel.rank === pseudoHeadingRank && nextLabel.kinds.length > 0) {
-        if (!nextLabel.kinds.every((kind) => label.kinds.includes(kind))) return index
-      }
+      if (opensSection && !nextLabel.kinds.every((kind) => label.kinds.includes(kind))) return index
     } else if (label.rank === pseudoHeadingRank) {
       if (next.kind === 'heading') return index
-      if (nextLabel && nextLabel.rank === pseudoHeadingRank && nextLabel.kinds.length > 0) return index
+      if (opensSection) return index
     } else if (line.kind === 'heading' || line.kind === 'row') {
       return index
     } else if (line.listDepth > 0 && next.listDepth > line.listDepth) {
@@ -167,4 +181,44 @@ export function findLabels(lines: readonly Line[], aliases: AliasTable): Label[]
   const labelAt = new Map<number, Omit<Label, 'end'>>()
   for (const label of partial) if (!labelAt.has(label.line)) labelAt.set(label.line, label)
   return partial.map((label) => ({...label, end: extentEnd(lines, labelAt, label)}))
+}
+
+/** ` - 11:00 AM: ...` or ` - Impact: ...` inside a line: an entry or field merged onto the line before. */
+const mergedBreak = /\s[-–•]\s+(?=\S)/g
+const leadingTime = /^\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:\([^)]*\)|[A-Z]{2,5})?\s*[:–-]/i
+
+/**
+ * Split lines where authors merged several list items onto one line
+ * (`- 10:50 AM: ... - 11:00 AM: ...`, `- Duration: ... - Impact: ...`).
+ */
+export function splitMergedLines(lines: readonly Line[], aliases: AliasTable): Line[] {
+  const result: Line[] = []
+  for (const line of lines) {
+    if (line.kind !== 'paragraph' || !/\s[-–•]\s/.test(line.text.value)) {
+      result.push(line)
+      continue
+    }
+    const cuts: number[] = []
+    for (const match of line.text.value.matchAll(mergedBreak)) {
+      const rest = line.text.value.slice((match.index ?? 0) + match[0].length)
+      const field = splitField(line.text.slice((match.index ?? 0) + match[0].length))
+      const isLabel = field !== undefined && kindsOfLabel(cleanLabel(field.label).value, aliases).length > 0
+      if (leadingTime.test(rest) || isLabel) cuts.push(match.index ?? 0)
+    }
+    if (cuts.length === 0) {
+      result.push(line)
+      continue
+    }
+    let from = 0
+    cuts.push(line.text.value.length)
+    cuts.forEach((cut, index) => {
+      const part = line.text.slice(from, cut).trim().value ? line.text.slice(from, cut).trim() : undefined
+      if (part) {
+        const text = index === 0 ? part : part.slice(/^[-–•]\s+/.exec(part.value)?.[0].length ?? 0)
+        result.push(index === 0 ? {...line, text} : {...line, text, itemStart: line.listDepth > 0, indexInBlock: 0, lazy: false})
+      }
+      from = cut
+    })
+  }
+  return result
 }

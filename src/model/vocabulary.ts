@@ -195,3 +195,11 @@ export function kindsOfLabel(label: string, aliases: AliasTable): SectionKind[] 
   }
   return [...kinds]
 }
+
+/** A line that is nothing but section names (`Timeline`, `Root Cause and Resolution`). */
+export function isExactAliasLine(line: string, aliases: AliasTable): boolean {
+  const normal = normaliseLabel(line)
+  if (!normal) return false
+  const all = new Set(sectionKinds.flatMap((kind) => aliases[kind]))
+  return normal.split(partSeparator).every((part) => all.has(part))
+}
