@@ -28,6 +28,8 @@ const isSectionList: OptionSpec = {
 function isPresent(incident: Incident, kind: SectionKind): boolean {
   if (incident.sections.has(kind)) return true
   if (kind === 'duration') return Boolean(incident.duration?.start && incident.duration.end)
+  // An `impact:` key in the front matter is an impact statement.
+  if (kind === 'impact') return incident.impact.some((statement) => !statement.fromSummary)
   return false
 }
 
@@ -45,7 +47,7 @@ export const remarkLintPostmortemRequiredSections = postmortemRule<Options>({
       const title = template?.titles[kind] ?? sectionTitles[kind]
       const accepted = incident.aliases[kind].slice(0, 6).join(', ')
       const also = kind === 'duration' ? '; or both a `Start time:` and an `End time:` field' : ''
-      report(`Missing section \`${title}\`; add a \`${title}\` heading or \`${title}:\` label (accepted names: ${accepted}${also})`, anchor)
+      report(`Missing section \`${title}\`; expected a heading or label such as \`${title}:\` (accepted names: ${accepted}${also})`, anchor)
     }
   },
 })

@@ -30,7 +30,9 @@ export const remarkLintPostmortemTimelineOrder = postmortemRule<Record<string, n
       const backwards = previous && (dateOnly || previous.dateOnly ? at < previous.at - (previous.dateOnly ? 0 : 86_400_000) && at + 86_400_000 <= previous.at : at < previous.at)
       if (previous && backwards && previous.entry.timestamp) {
         const before = previous.entry.timestamp.text.value
-        const hint = !stamp.hasDate && stamp.hasTime ? ' (a bare time only moves to the next day when the stated duration crosses midnight)' : ''
+        // A big step back between bare times reads like the night passed; say why it did not roll over.
+        const looksOvernight = !stamp.hasDate && stamp.hasTime && previous.at - at > 6 * 3_600_000
+        const hint = looksOvernight ? ' (a bare time only moves to the next day when the stated duration crosses midnight)' : ''
         report(
           `Timeline entry \`${stamp.text.value}\` is earlier than the entry before it, \`${before}\`${hint}; expected entries in time order`,
           stamp.text,

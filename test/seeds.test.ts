@@ -1,0 +1,30 @@
+/**
+ * The five real postmortems in ../shared/seeds: what an experienced reviewer
+ * flags and nothing more. Seed 002's timeline starts before its stated start;
+ * seed 003's timeline stops hours before its stated end. Skipped without ../shared.
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {hasSeeds, lint, seedsDir} from './helpers.js'
+
+const expected: Record<string, string[]> = {
+  "000_9b427203157b52ef.md": [],
+  "001_5fd7a72d1b423ad2.md": [],
+  "002_d01cdc62747c0a92.md": [
+    "11:5-11:16 postmortem-duration-consistency: Timeline entry `13:45 (UTC)` is before the stated start `November 10, 2023, 14:00`; move the start or the entry",
+    "12:5-12:16 postmortem-duration-consistency: Timeline entry `13:50 (UTC)` is before the stated start `November 10, 2023, 14:00`; move the start or the entry",
+  ],
+  "003_8927288601199a66.md": [
+    "17:42-17:50 postmortem-duration-consistency: The timeline's last timestamp `10:00 AM` is before the stated end `12:30 PM (GMT+1)`; add the entry that ends the incident or correct the end",
+  ],
+  "004_1950b6693e6dc095.md": [],
+}
+
+describe.skipIf(!hasSeeds)('seeds', () => {
+  for (const [name, messages] of Object.entries(expected)) {
+    it(`${name} gives exactly its messages`, async () => {
+      expect(await lint(readFileSync(path.join(seedsDir, name), 'utf8'))).toEqual(messages)
+    })
+  }
+})
