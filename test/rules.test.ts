@@ -33,6 +33,7 @@ const expected: Record<string, string[]> = {
     "3:5-3:18 postmortem-required-sections: Missing section `Root cause`; expected a heading or label such as `Root cause:` (accepted names: root cause, root causes, cause, causes, root cause analysis, contributing factors)",
     "3:5-3:18 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)",
     "3:5-3:18 postmortem-required-sections: Missing section `Corrective and Preventative Measures`; expected a heading or label such as `Corrective and Preventative Measures:` (accepted names: corrective and preventative measures, corrective and preventive measures, corrective, corrective measures, corrective actions, preventative measures)",
+    "19:15-19:23 postmortem-timeline-timestamps: Unexpected impossible timestamp `13:00 PM` (a 24-hour time cannot take PM), expected a real date and time",
     "9:21-9:45 postmortem-duration-consistency: Stated end `April 9, 2024, 07:30 UTC` is before the stated start `April 9, 2024, 08:00 UTC`; expected an end after the start",
     "12:15-12:21 postmortem-impact-percentage: Impact statement gives no share of affected users or requests; expected a percentage (`40% of users`), a share (`all users`, `half of requests`) or a count with its total (`1,200 of 40,000 users`)",
   ],

@@ -40,7 +40,7 @@ const quantity = `(\\d+(?:\\.\\d+)?|${Object.keys(numberWords).join('|')})`
 const unit = '(days?|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)'
 const part = `${quantity}\\s*${unit}(?![a-z])`
 const lengthPattern = new RegExp(
-  `(?<![\\w:.])${part}(?:(?:\\s*,\\s*|\\s+and\\s+|\\s+)(?:${part}|(a half|and a half)))?(?:\\s+and\\s+a\\s+half)?`,
+  `(?<![\\w:.])${part}(?:(?:\\s*,\\s*|\\s+and\\s+|\\s*)(?:${part}|(a half|and a half)))?(?:\\s+and\\s+a\\s+half)?`,
   'gi',
 )
 

@@ -144,7 +144,7 @@ export function daysInMonth(year: number | undefined, month: number): number {
 }
 
 const clockPattern =
-  /(?<![\d.:/])(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\s?([ap])\.?m\b\.?)?(?![\d:])/gi
+  /(?<![\d.:/])(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?(?:\s?([ap])\.?m\b\.?)?(?!\d|:\d)/gi
 const hourMeridiemPattern = /(?<![\d.:])(\d{1,2})\s?([ap])\.?m\b\.?/gi
 const monthDayPattern =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?/gi

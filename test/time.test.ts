@@ -1,0 +1,89 @@
+/** The time module: what is read, what is impossible, zones, lengths; never the host's zone or clock. */
+import {describe, expect, it} from 'vitest'
+import {toEpochMs} from '../src/time/instant.js'
+import {findStatedLengths} from '../src/time/length.js'
+import {recogniseTimes} from '../src/time/recognise.js'
+import {resolveZone} from '../src/time/zones.js'
+
+const first = (text: string) => recogniseTimes(text).mentions[0]
+
+describe('recogniseTimes', () => {
+  it.each([
+    ['**14:00 UTC:**', {hour: 14, minute: 0}, 'UTC'],
+    ['2100hrs', {hour: 21, minute: 0}, undefined],
+    ['11:26-am-GMT', {hour: 11, minute: 26}, 'UTC'],
+    ['10.30am', {hour: 10, minute: 30}, undefined],
+    ['[ 4: 45 am PST ]', {hour: 4, minute: 45}, '-08:00'],
+    ['1430Z', {hour: 14, minute: 30}, 'UTC'],
+    ['14h30 WAT', {hour: 14, minute: 30}, '+01:00'],
+    ['09:00 GMT+1', {hour: 9, minute: 0}, '+01:00'],
+    ['09:00 UTC-5', {hour: 9, minute: 0}, '-05:00'],
+    ['2023-04-10 12:00 EAT', {year: 2023, month: 4, day: 10, hour: 12, minute: 0}, '+03:00'],
+  ])('reads %s', (text, written, zone) => {
+    const mention = first(text)
+    expect(mention?.from).toMatchObject(written)
+    const resolution = mention?.zone?.resolution
+    expect(resolution?.kind === 'known' ? resolution.zone : undefined).toBe(zone)
+  })
+
+  it.each([
+    ['25:10', 'hour 25 does not exist'],
+    ['10:75 AM', 'minute 75 does not exist'],
+    ['13:00 PM', 'a 24-hour time cannot take PM'],
+    ['13:20pm', 'a 24-hour time cannot take PM'],
+    ['June 31, 2023', 'Jun has no day 31'],
+    ['07:7:47', 'its minutes need two digits'],
+    ['99:99', 'hour 99 does not exist'],
+  ])('flags the impossible %s', (text, reason) => {
+    const {mentions, problems} = recogniseTimes(`${text}: something happened`)
+    expect(problems.map((problem) => [problem.text, problem.reason])).toEqual([[text, reason]])
+    expect(mentions.filter((mention) => mention.start === 0)).toEqual([])
+  })
+
+  it('does not read relative phrases as times', () => {
+    expect(recogniseTimes('for 45 minutes, in 2 hours, 2 hours ago').mentions).toEqual([])
+  })
+
+  it('splits a range into its start and end parts', () => {
+    const text = 'November 10, 2023, 14:00 - 18:30 (UTC)'
+    const mention = first(text)
+    expect(mention?.to).toMatchObject({hour: 18, minute: 30})
+    expect(text.slice(mention?.fromRange?.start, mention?.fromRange?.end)).toBe('November 10, 2023, 14:00')
+    expect(text.slice(mention?.toRange?.start, mention?.toRange?.end)).toBe('18:30 (UTC)')
+  })
+
+  it('stays linear on a time followed by a long run of spaces', () => {
+    const started = performance.now()
+    recogniseTimes(`10:00${' '.repeat(200_000)}x`)
+    recogniseTimes(`March 8, 2024${' '.repeat(200_000)}x`)
+    expect(performance.now() - started).toBeLessThan(2000)
+  })
+})
+
+describe('zones', () => {
+  it('knows real zones and reports ambiguous and unknown ones', () => {
+    expect(resolveZone('SAST')).toEqual({kind: 'known', zone: '+02:00'})
+    expect(resolveZone('IST').kind).toBe('ambiguous')
+    expect(resolveZone('GWT')).toEqual({kind: 'unknown'})
+    expect(resolveZone('IST', {IST: 'Asia/Kolkata'})).toEqual({kind: 'known', zone: 'Asia/Kolkata'})
+  })
+
+  it('computes across DST with IANA zones, not the host zone', () => {
+    // 01:30 in Berlin on the night clocks go forward does not exist; Temporal moves it forward.
+    expect(new Date(toEpochMs({year: 2024, month: 3, day: 31}, {hour: 12, minute: 0}, 'Europe/Berlin') ?? 0).toISOString()).toBe('2024-03-31T10:00:00.000Z')
+    expect(new Date(toEpochMs({year: 2024, month: 1, day: 31}, {hour: 12, minute: 0}, 'Europe/Berlin') ?? 0).toISOString()).toBe('2024-01-31T11:00:00.000Z')
+  })
+})
+
+describe('stated lengths', () => {
+  it.each([
+    ['2 hours and 45 minutes', 165],
+    ['4.5h', 270],
+    ['90 minutes', 90],
+    ['an hour and a half', 90],
+    ['1h31m', 91],
+    ['approximately nine hours', 540],
+  ])('reads %s', (text, minutes) => {
+    expect(findStatedLengths(text)[0]?.ms).toBe(minutes * 60_000)
+  })
+})
