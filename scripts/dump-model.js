@@ -15,11 +15,21 @@ for (const path of process.argv.slice(2)) {
   const model = readIncident(tree, file)
   console.log(`# ${path}`)
   for (const label of model.labels.filter((l) => l.kinds.length))
-    console.log(`  label L${model.lines[label.line]?.text.fileOffset(0)} r${label.rank} [${label.kinds}] ${JSON.stringify(label.text.value)} lines ${label.line}-${label.end}${label.value ? ` = ${JSON.stringify(label.value.value.slice(0, 60))}` : ''}`)
+    console.log(
+      `  label L${model.lines[label.line]?.text.fileOffset(0)} r${label.rank} [${label.kinds}] ${JSON.stringify(label.text.value)} lines ${label.line}-${label.end}${label.value ? ` = ${JSON.stringify(label.value.value.slice(0, 60))}` : ''}`,
+    )
   const d = model.duration
-  if (d) console.log(`  duration start ${iso(d.start?.epochMs)} end ${iso(d.end?.epochMs)} stated ${d.stated?.ms} crosses ${d.crossesMidnight}`)
+  if (d)
+    console.log(
+      `  duration start ${iso(d.start?.epochMs)} end ${iso(d.end?.epochMs)} stated ${d.stated?.ms} crosses ${d.crossesMidnight}`,
+    )
   console.log(`  zone ${model.declaredZone} ref ${JSON.stringify(model.referenceDate)}`)
-  for (const impact of model.impact) console.log(`  impact${impact.fromSummary ? ' (summary)' : ''}: ${JSON.stringify(impact.shares.flatMap((s) => [...s.percentages.map((p) => p.text), ...s.shareWords.map((w) => w.text)]))}`)
+  for (const impact of model.impact)
+    console.log(
+      `  impact${impact.fromSummary ? ' (summary)' : ''}: ${JSON.stringify(impact.shares.flatMap((s) => [...s.percentages.map((p) => p.text), ...s.shareWords.map((w) => w.text)]))}`,
+    )
   for (const entry of model.timeline?.entries ?? [])
-    console.log(`  entry ${iso(entry.timestamp?.epochMs) ?? (entry.timestamp ? 'date ' + JSON.stringify(entry.timestamp.date) : '-')} ${JSON.stringify(entry.timestamp?.text.value)} [${entry.phases}] ${entry.problems.map((p) => p.text.value + ':' + p.reason)} ${JSON.stringify(entry.text.value.slice(0, 50))}`)
+    console.log(
+      `  entry ${iso(entry.timestamp?.epochMs) ?? (entry.timestamp ? `date ${JSON.stringify(entry.timestamp.date)}` : '-')} ${JSON.stringify(entry.timestamp?.text.value)} [${entry.phases}] ${entry.problems.map((p) => `${p.text.value}:${p.reason}`)} ${JSON.stringify(entry.text.value.slice(0, 50))}`,
+    )
 }

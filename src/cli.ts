@@ -14,7 +14,9 @@ import reporterJson from 'vfile-reporter-json'
 import {withPreset} from './config.js'
 import preset from './index.js'
 
-const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string}
+const packageJson = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as {version: string}
 
 const help = `Usage: postmortem-lint [options] <file|folder|glob ...>
 
@@ -83,7 +85,12 @@ if (values.version) {
   process.exit(0)
 }
 const reporter = reporters[values.report ?? 'pretty']
-if (!reporter) fail(`Unexpected value \`${values.report}\` for \`--report\`, expected ${Object.keys(reporters).map((name) => `\`${name}\``).join(', ')}`)
+if (!reporter)
+  fail(
+    `Unexpected value \`${values.report}\` for \`--report\`, expected ${Object.keys(reporters)
+      .map((name) => `\`${name}\``)
+      .join(', ')}`,
+  )
 if (positionals.length === 0) fail(`no input: give files, folders or globs\n\n${help}`)
 
 engine(

@@ -26,6 +26,8 @@ const remarkPresetLintPostmortem: Preset = {
 }
 
 export default remarkPresetLintPostmortem
+export type {Incident, ModelOptions} from './model/incident.js'
+export {readIncident} from './model/incident.js'
 export {
   remarkLintPostmortemDurationConsistency,
   remarkLintPostmortemImpactPercentage,
@@ -33,5 +35,3 @@ export {
   remarkLintPostmortemTimelineOrder,
   remarkLintPostmortemTimelineTimestamps,
 }
-export {readIncident} from './model/incident.js'
-export type {Incident, ModelOptions} from './model/incident.js'

@@ -14,7 +14,8 @@ import type {SourceText} from './model/source-text.js'
 
 export type Severity = 'error' | 'warn'
 
-export const docsBase = 'https://github.com/postmortem-lint/remark-preset-lint-postmortem/blob/main/docs/rules/'
+export const docsBase =
+  'https://github.com/postmortem-lint/remark-preset-lint-postmortem/blob/main/docs/rules/'
 
 export interface OptionSpec {
   /** What the value must be, for the failure message (`a boolean`). */
@@ -48,10 +49,19 @@ const severities = new Set<unknown>(['error', 'warn', 'on', 'off', 0, 1, 2, true
 
 /** Model options shared through the processor's `settings.postmortem`, then the rule's own. */
 function modelOptions(settings: unknown, options: Record<string, unknown>): ModelOptions {
-  const shared = (settings && typeof settings === 'object' && 'postmortem' in settings ? (settings as {postmortem: ModelOptions}).postmortem : {}) ?? {}
+  const shared =
+    (settings && typeof settings === 'object' && 'postmortem' in settings
+      ? (settings as {postmortem: ModelOptions}).postmortem
+      : {}) ?? {}
   const result: ModelOptions = {}
-  const aliases = {...(shared.aliases ?? {}), ...((options.aliases as ModelOptions['aliases']) ?? {})}
-  const timezones = {...(shared.timezones ?? {}), ...((options.timezones as ModelOptions['timezones']) ?? {})}
+  const aliases = {
+    ...(shared.aliases ?? {}),
+    ...((options.aliases as ModelOptions['aliases']) ?? {}),
+  }
+  const timezones = {
+    ...(shared.timezones ?? {}),
+    ...((options.timezones as ModelOptions['timezones']) ?? {}),
+  }
   if (Object.keys(aliases).length > 0) result.aliases = aliases
   if (Object.keys(timezones).length > 0) result.timezones = timezones
   return result
@@ -66,7 +76,11 @@ function describe(value: unknown): string {
 }
 
 /** Check options; the returned text is the failure reason, if any. */
-function validate(id: string, specs: Record<string, OptionSpec>, options: unknown): string | undefined {
+function validate(
+  id: string,
+  specs: Record<string, OptionSpec>,
+  options: unknown,
+): string | undefined {
   if (options === undefined || options === null) return undefined
   if (typeof options !== 'object' || Array.isArray(options)) {
     return `Unexpected value ${describe(options)} for \`${id}\`, expected an options object or \`[severity, options]\``
@@ -88,36 +102,51 @@ function validate(id: string, specs: Record<string, OptionSpec>, options: unknow
 export function postmortemRule<Options extends object>(definition: RuleDefinition<Options>) {
   const url = `${docsBase}${definition.id}.md`
   const settingsOf = new WeakMap<VFile, unknown>()
-  const lint = lintRule({origin: `remark-lint:${definition.id}`, url}, (tree: Root, file: VFile, raw: unknown) => {
-    const failure = validate(definition.id, definition.options, raw)
-    if (failure) file.fail(failure, {ruleId: definition.id, source: 'remark-lint'})
-    const options = (raw ?? {}) as Options
-    const incident = readIncident(tree, file, modelOptions(settingsOf.get(file), options as Record<string, unknown>))
-    const place = location(file)
-    const pointOf = (offset: number | undefined) => (offset === undefined ? undefined : place.toPoint(offset))
-    const placeOf = (text: SourceText | undefined) => {
-      if (!text) return undefined
-      const range = text.fileRange(0, text.value.length)
-      const start = pointOf(range?.start)
-      const end = pointOf(range?.end)
-      if (!start) return undefined
-      return end ? {start, end} : start
-    }
-    definition.check({
-      incident,
-      file,
-      options,
-      report(reason, text, extra = {}) {
-        const messagePlace = placeOf(text)
-        const cause = extra.related
-          ? new VFileMessage(extra.related.reason, {place: placeOf(extra.related.text), ruleId: definition.id, source: 'remark-lint'})
-          : undefined
-        const message = file.message(reason, {...(messagePlace ? {place: messagePlace} : {}), ...(cause ? {cause} : {})})
-        if (extra.expected) message.expected = extra.expected
-        if (extra.actual !== undefined) message.actual = extra.actual
-      },
-    })
-  })
+  const lint = lintRule(
+    {origin: `remark-lint:${definition.id}`, url},
+    (tree: Root, file: VFile, raw: unknown) => {
+      const failure = validate(definition.id, definition.options, raw)
+      if (failure) file.fail(failure, {ruleId: definition.id, source: 'remark-lint'})
+      const options = (raw ?? {}) as Options
+      const incident = readIncident(
+        tree,
+        file,
+        modelOptions(settingsOf.get(file), options as Record<string, unknown>),
+      )
+      const place = location(file)
+      const pointOf = (offset: number | undefined) =>
+        offset === undefined ? undefined : place.toPoint(offset)
+      const placeOf = (text: SourceText | undefined) => {
+        if (!text) return undefined
+        const range = text.fileRange(0, text.value.length)
+        const start = pointOf(range?.start)
+        const end = pointOf(range?.end)
+        if (!start) return undefined
+        return end ? {start, end} : start
+      }
+      definition.check({
+        incident,
+        file,
+        options,
+        report(reason, text, extra = {}) {
+          const messagePlace = placeOf(text)
+          const cause = extra.related
+            ? new VFileMessage(extra.related.reason, {
+                place: placeOf(extra.related.text),
+                ruleId: definition.id,
+                source: 'remark-lint',
+              })
+            : undefined
+          const message = file.message(reason, {
+            ...(messagePlace ? {place: messagePlace} : {}),
+            ...(cause ? {cause} : {}),
+          })
+          if (extra.expected) message.expected = extra.expected
+          if (extra.actual !== undefined) message.actual = extra.actual
+        },
+      })
+    },
+  )
 
   // unified-lint-rule reads only `[severity, options]`; a bare options object or
   // nothing gets this rule's default severity, and a bare severity is read as one.
@@ -129,7 +158,9 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
     else if (severities.has(config)) coerced = [config]
     else coerced = [definition.severity, config]
     // biome-ignore lint/suspicious/noExplicitAny: unified-lint-rule's plugin type is generic over options
-    const transformer = (lint as any).call(this, coerced) as ((tree: Root, file: VFile, next: () => void) => void) | undefined
+    const transformer = (lint as any).call(this, coerced) as
+      | ((tree: Root, file: VFile, next: () => void) => void)
+      | undefined
     if (!transformer) return undefined
     return (tree: Root, file: VFile, next: () => void) => {
       settingsOf.set(file, settings)
@@ -140,15 +171,27 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
   return plugin
 }
 
-export const isBoolean: OptionSpec = {expected: 'a boolean', valid: (value) => typeof value === 'boolean'}
+export const isBoolean: OptionSpec = {
+  expected: 'a boolean',
+  valid: (value) => typeof value === 'boolean',
+}
 export const isStringMap: OptionSpec = {
   expected: 'an object mapping names to strings',
-  valid: (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((item) => typeof item === 'string'),
+  valid: (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((item) => typeof item === 'string'),
 }
 export const isStringListMap: OptionSpec = {
   expected: 'an object mapping section names to lists of aliases',
   valid: (value) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((item) => Array.isArray(item) && item.every((alias) => typeof alias === 'string')),
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every(
+      (item) => Array.isArray(item) && item.every((alias) => typeof alias === 'string'),
+    ),
 }
 export const isNonNegativeNumber: OptionSpec = {
   expected: 'a number of minutes, 0 or more',

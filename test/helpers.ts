@@ -13,14 +13,22 @@ export const seedsDir = path.join(sharedDir, 'seeds')
 export const hasSeeds = existsSync(seedsDir)
 
 export function seedFiles(): string[] {
-  return hasSeeds ? readdirSync(seedsDir).filter((name) => name.endsWith('.md')).sort() : []
+  return hasSeeds
+    ? readdirSync(seedsDir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+    : []
 }
 
 export function fixture(name: string): string {
   return readFileSync(path.join(root, 'fixtures', name), 'utf8')
 }
 
-export async function lintFile(value: string, config: Preset = preset, filePath = 'postmortem.md'): Promise<VFile> {
+export async function lintFile(
+  value: string,
+  config: Preset = preset,
+  filePath = 'postmortem.md',
+): Promise<VFile> {
   const file = new VFile({path: filePath, value})
   await remark().use(config).process(file)
   return file
@@ -33,7 +41,9 @@ export async function lint(value: string, config: Preset = preset): Promise<stri
     const place = message.place
     const start = place && 'start' in place ? place.start : place
     const end = place && 'end' in place ? place.end : undefined
-    const where = start ? `${start.line}:${start.column}${end ? `-${end.line}:${end.column}` : ''}` : 'no-place'
+    const where = start
+      ? `${start.line}:${start.column}${end ? `-${end.line}:${end.column}` : ''}`
+      : 'no-place'
     return `${where} ${message.ruleId}: ${message.reason}`
   })
 }

@@ -9,16 +9,16 @@ import {describe, expect, it} from 'vitest'
 import {hasSeeds, lint, seedsDir} from './helpers.js'
 
 const expected: Record<string, string[]> = {
-  "000_9b427203157b52ef.md": [],
-  "001_5fd7a72d1b423ad2.md": [],
-  "002_d01cdc62747c0a92.md": [
-    "11:5-11:16 postmortem-duration-consistency: Timeline entry `13:45 (UTC)` is before the stated start `November 10, 2023, 14:00`; move the start or the entry",
-    "12:5-12:16 postmortem-duration-consistency: Timeline entry `13:50 (UTC)` is before the stated start `November 10, 2023, 14:00`; move the start or the entry",
+  '000_9b427203157b52ef.md': [],
+  '001_5fd7a72d1b423ad2.md': [],
+  '002_d01cdc62747c0a92.md': [
+    '11:5-11:16 postmortem-duration-consistency: Timeline entry `13:45 (UTC)` is before the stated start `November 10, 2023, 14:00`; move the start or the entry',
+    '12:5-12:16 postmortem-duration-consistency: Timeline entry `13:50 (UTC)` is before the stated start `November 10, 2023, 14:00`; move the start or the entry',
   ],
-  "003_8927288601199a66.md": [
+  '003_8927288601199a66.md': [
     "17:42-17:50 postmortem-duration-consistency: The timeline's last timestamp `10:00 AM` is before the stated end `12:30 PM (GMT+1)`; add the entry that ends the incident or correct the end",
   ],
-  "004_1950b6693e6dc095.md": [],
+  '004_1950b6693e6dc095.md': [],
 }
 
 describe.skipIf(!hasSeeds)('seeds', () => {

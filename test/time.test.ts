@@ -48,7 +48,9 @@ describe('recogniseTimes', () => {
     const text = 'November 10, 2023, 14:00 - 18:30 (UTC)'
     const mention = first(text)
     expect(mention?.to).toMatchObject({hour: 18, minute: 30})
-    expect(text.slice(mention?.fromRange?.start, mention?.fromRange?.end)).toBe('November 10, 2023, 14:00')
+    expect(text.slice(mention?.fromRange?.start, mention?.fromRange?.end)).toBe(
+      'November 10, 2023, 14:00',
+    )
     expect(text.slice(mention?.toRange?.start, mention?.toRange?.end)).toBe('18:30 (UTC)')
   })
 
@@ -70,8 +72,16 @@ describe('zones', () => {
 
   it('computes across DST with IANA zones, not the host zone', () => {
     // 01:30 in Berlin on the night clocks go forward does not exist; Temporal moves it forward.
-    expect(new Date(toEpochMs({year: 2024, month: 3, day: 31}, {hour: 12, minute: 0}, 'Europe/Berlin') ?? 0).toISOString()).toBe('2024-03-31T10:00:00.000Z')
-    expect(new Date(toEpochMs({year: 2024, month: 1, day: 31}, {hour: 12, minute: 0}, 'Europe/Berlin') ?? 0).toISOString()).toBe('2024-01-31T11:00:00.000Z')
+    expect(
+      new Date(
+        toEpochMs({year: 2024, month: 3, day: 31}, {hour: 12, minute: 0}, 'Europe/Berlin') ?? 0,
+      ).toISOString(),
+    ).toBe('2024-03-31T10:00:00.000Z')
+    expect(
+      new Date(
+        toEpochMs({year: 2024, month: 1, day: 31}, {hour: 12, minute: 0}, 'Europe/Berlin') ?? 0,
+      ).toISOString(),
+    ).toBe('2024-01-31T11:00:00.000Z')
   })
 })
 

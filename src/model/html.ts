@@ -9,7 +9,28 @@ import type {Line} from './lines.js'
 import {SourceTextBuilder} from './source-text.js'
 
 const headingRank: Record<string, number> = {h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6}
-const blockTags = new Set(['p', 'div', 'section', 'article', 'blockquote', 'details', 'summary', 'dd', 'dt', 'pre', 'header', 'footer', 'main', 'body', 'center', 'table', 'thead', 'tbody', 'tfoot', 'dl'])
+const blockTags = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'blockquote',
+  'details',
+  'summary',
+  'dd',
+  'dt',
+  'pre',
+  'header',
+  'footer',
+  'main',
+  'body',
+  'center',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'dl',
+])
 const listTags = new Set(['ul', 'ol'])
 const skippedTags = new Set(['script', 'style', 'img', 'iframe', 'svg', 'head', 'template', 'code'])
 
@@ -21,28 +42,52 @@ interface HtmlWalk {
 }
 
 /** Append the text of `nodes` (stopping at nested lists) to `builder`. */
-function appendText(walk: HtmlWalk, nodes: readonly (ElementContent | Nodes)[], builder: SourceTextBuilder): void {
+function appendText(
+  walk: HtmlWalk,
+  nodes: readonly (ElementContent | Nodes)[],
+  builder: SourceTextBuilder,
+): void {
   for (const node of nodes) {
     if (node.type === 'text') {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
-      if (walk.base === undefined || start === undefined || end === undefined) builder.appendUnplaced(node.value)
+      if (walk.base === undefined || start === undefined || end === undefined)
+        builder.appendUnplaced(node.value)
       else builder.appendAligned(node.value, walk.html.slice(start, end), walk.base + start)
     } else if (node.type === 'element') {
-      if (listTags.has(node.tagName) || skippedTags.has(node.tagName) || blockTags.has(node.tagName)) continue
+      if (
+        listTags.has(node.tagName) ||
+        skippedTags.has(node.tagName) ||
+        blockTags.has(node.tagName)
+      )
+        continue
       if (node.tagName === 'br') builder.appendUnplaced('\n')
       else appendText(walk, node.children, builder)
     }
   }
 }
 
-function pushText(walk: HtmlWalk, builder: SourceTextBuilder, shape: Pick<Line, 'kind' | 'depth' | 'listDepth' | 'itemStart'>): void {
+function pushText(
+  walk: HtmlWalk,
+  builder: SourceTextBuilder,
+  shape: Pick<Line, 'kind' | 'depth' | 'listDepth' | 'itemStart'>,
+): void {
   const text = builder.build()
   const parts = shape.kind === 'heading' ? [text] : text.lines()
   const block = walk.nextBlock++
-  const kept = parts.map((part) => part.trim()).filter((part, index) => part.value || (shape.itemStart && index === 0))
+  const kept = parts
+    .map((part) => part.trim())
+    .filter((part, index) => part.value || (shape.itemStart && index === 0))
   kept.forEach((part, index) => {
-    walk.lines.push({...shape, itemStart: shape.itemStart && index === 0, indexInBlock: index, blockSize: kept.length, block, text: part, html: true})
+    walk.lines.push({
+      ...shape,
+      itemStart: shape.itemStart && index === 0,
+      indexInBlock: index,
+      blockSize: kept.length,
+      block,
+      text: part,
+      html: true,
+    })
   })
 }
 
@@ -75,16 +120,27 @@ function walkElement(walk: HtmlWalk, parent: Element | Root, listDepth: number):
         if (item.type !== 'element' || item.tagName !== 'li') continue
         const builder = new SourceTextBuilder()
         appendText(walk, item.children, builder)
-        pushText(walk, builder, {kind: 'paragraph', depth: 0, listDepth: listDepth + 1, itemStart: true})
+        pushText(walk, builder, {
+          kind: 'paragraph',
+          depth: 0,
+          listDepth: listDepth + 1,
+          itemStart: true,
+        })
         for (const nested of item.children) {
-          if (nested.type === 'element' && (listTags.has(nested.tagName) || blockTags.has(nested.tagName))) {
+          if (
+            nested.type === 'element' &&
+            (listTags.has(nested.tagName) || blockTags.has(nested.tagName))
+          ) {
             walkElement(walk, {type: 'root', children: [nested]}, listDepth + 1)
           }
         }
       }
     } else if (tag === 'tr') {
       flush()
-      const cells = child.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'))
+      const cells = child.children.filter(
+        (cell): cell is Element =>
+          cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th'),
+      )
       const texts = cells.map((cell) => {
         const builder = new SourceTextBuilder()
         appendText(walk, cell.children, builder)
@@ -97,7 +153,19 @@ function walkElement(walk: HtmlWalk, parent: Element | Root, listDepth: number):
         if (offset === undefined) row.appendUnplaced(cell.value)
         else row.appendAligned(cell.value, cell.value, offset)
       })
-      walk.lines.push({kind: 'row', depth: 0, listDepth, itemStart: false, indexInBlock: 0, blockSize: 1, block: walk.nextBlock++, text: row.build(), cells: texts, header: cells.every((cell) => cell.tagName === 'th'), html: true})
+      walk.lines.push({
+        kind: 'row',
+        depth: 0,
+        listDepth,
+        itemStart: false,
+        indexInBlock: 0,
+        blockSize: 1,
+        block: walk.nextBlock++,
+        text: row.build(),
+        cells: texts,
+        header: cells.every((cell) => cell.tagName === 'th'),
+        html: true,
+      })
     } else if (blockTags.has(tag)) {
       flush()
       walkElement(walk, child, listDepth)

@@ -20,10 +20,12 @@ export interface ShareReading {
   shareWords: {start: number; end: number; text: string}[]
 }
 
-const percentagePattern = /(?<![\w.])(\d{1,3}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)/gi
+const percentagePattern =
+  /(?<![\w.])(\d{1,3}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)/gi
 const resourceWords =
   /\b(?:cpu|memory|ram|heap|disk|disks|storage|load|utili[sz]ation|usage|capacity|bandwidth|battery|swap|quota|inode|inodes|space|full|saturat\w*|cache hit)\b/i
-const rateWords = /\b(?:error|errors|failure|failures|fail|failed|success|requests?|traffic|calls?|transactions?|users?|customers?|rate)\b/i
+const rateWords =
+  /\b(?:error|errors|failure|failures|fail|failed|success|requests?|traffic|calls?|transactions?|users?|customers?|rate)\b/i
 const population =
   /^\s*(?:of\s+)?(?:(?:the|our|all|its|their|total|active|affected)\s+)*([a-z][a-z-]+(?:\s+base)?)/i
 

@@ -144,7 +144,10 @@ function statedTime(
   zone: ZoneId,
   text: SourceText,
 ): StatedTime | undefined {
-  const ownDate = written.year && written.month && written.day ? {year: written.year, month: written.month, day: written.day} : undefined
+  const ownDate =
+    written.year && written.month && written.day
+      ? {year: written.year, month: written.month, day: written.day}
+      : undefined
   const on = ownDate ?? date
   if (!on) return undefined
   const epochMs = toEpochMs(on, written, zone)
@@ -156,13 +159,16 @@ function mentionZone(mention: TimeMention | undefined): ZoneId | undefined {
   return mention?.zone?.resolution.kind === 'known' ? mention.zone.resolution.zone : undefined
 }
 
-const allTimesPattern = /\ball times?\b[^.]{0,20}?\b(?:are |in |are in )?\(?((?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})\b/
+const allTimesPattern =
+  /\ball times?\b[^.]{0,20}?\b(?:are |in |are in )?\(?((?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})\b/
 const zoneInLabel = /\(([^)]*)\)/
 
 function parenthesisedZone(text: string, timezones: Record<string, string>): ZoneId | undefined {
   const inner = zoneInLabel.exec(text)?.[1]
   if (!inner) return undefined
-  const word = /((?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})\b/.exec(inner.replace(/^all times( are)?( in)?\s*/i, ''))?.[1]
+  const word = /((?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})\b/.exec(
+    inner.replace(/^all times( are)?( in)?\s*/i, ''),
+  )?.[1]
   if (!word) return undefined
   const resolution = resolveZone(word, timezones)
   return resolution.kind === 'known' ? resolution.zone : undefined
@@ -175,8 +181,10 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
   const labels = findLabels(lines, aliases)
   // The timeline: the first timeline label that covers some lines (a heading over a list, a `Timeline:` line).
   const timelineLabels = labels.filter((label) => label.kinds.includes('timeline'))
-  const timelineLabel = timelineLabels.find((label) => label.end > label.line + 1 || label.value) ?? timelineLabels[0]
-  const inTimeline = (line: number) => timelineLabel !== undefined && line > timelineLabel.line && line < timelineLabel.end
+  const timelineLabel =
+    timelineLabels.find((label) => label.end > label.line + 1 || label.value) ?? timelineLabels[0]
+  const inTimeline = (line: number) =>
+    timelineLabel !== undefined && line > timelineLabel.line && line < timelineLabel.end
   const sections = new Map<SectionKind, Label[]>()
   for (const label of labels) {
     // A `Root cause identified:` field inside the timeline is an event, not the root cause section.
@@ -191,15 +199,16 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
   if (lines[0]) incident.title = lines[0]
   incident.summary = sections.get('summary')?.[0]
 
-
   // Front matter fields (`start:`, `end:`, `timezone:`, `impact:`).
   const frontMatter = readFrontMatter(tree, source)
 
   // The declared zone: the timeline's own (`Timeline (CET)`, `Time (UTC)` column), an "all times" note, the duration's, the front matter's.
   const declared: (ZoneId | undefined)[] = []
-  if (timelineLabel) declared.push(parenthesisedZone(lines[timelineLabel.line]?.text.value ?? '', timezones))
+  if (timelineLabel)
+    declared.push(parenthesisedZone(lines[timelineLabel.line]?.text.value ?? '', timezones))
   for (const line of lines) {
-    if (line.kind === 'row' && line.header) for (const cell of line.cells ?? []) declared.push(parenthesisedZone(cell.value, timezones))
+    if (line.kind === 'row' && line.header)
+      for (const cell of line.cells ?? []) declared.push(parenthesisedZone(cell.value, timezones))
     const allTimes = allTimesPattern.exec(line.text.value)?.[1]
     if (allTimes) {
       const resolution = resolveZone(allTimes, timezones)
@@ -216,9 +225,18 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
   const durationMentions = durationText.flatMap((text) =>
     recogniseTimes(text.value, {timezones}).mentions.map((mention) => ({mention, text})),
   )
-  const startMention = startLabel?.value ? recogniseTimes(startLabel.value.value, {timezones}).mentions[0] : undefined
-  const endMention = endLabel?.value ? recogniseTimes(endLabel.value.value, {timezones}).mentions[0] : undefined
-  declared.push(mentionZone(durationMentions[0]?.mention), mentionZone(durationMentions[1]?.mention), mentionZone(startMention), mentionZone(endMention))
+  const startMention = startLabel?.value
+    ? recogniseTimes(startLabel.value.value, {timezones}).mentions[0]
+    : undefined
+  const endMention = endLabel?.value
+    ? recogniseTimes(endLabel.value.value, {timezones}).mentions[0]
+    : undefined
+  declared.push(
+    mentionZone(durationMentions[0]?.mention),
+    mentionZone(durationMentions[1]?.mention),
+    mentionZone(startMention),
+    mentionZone(endMention),
+  )
   if (frontMatter.timezone) {
     const resolution = resolveZone(frontMatter.timezone, timezones)
     if (resolution.kind === 'known') declared.push(resolution.zone)
@@ -242,7 +260,14 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
     (durationMentions[0] && dateOnly(durationMentions[0].mention)) ??
     (frontMatter.start ? firstDate([frontMatter.start.text]) : undefined)
   let referenceDate = writtenStartDate
-  if (!referenceDate && timelineLabel) referenceDate = firstDate(linesText(lines, timelineLabel.line + 1, Math.min(timelineLabel.end, timelineLabel.line + 40)))
+  if (!referenceDate && timelineLabel)
+    referenceDate = firstDate(
+      linesText(
+        lines,
+        timelineLabel.line + 1,
+        Math.min(timelineLabel.end, timelineLabel.line + 40),
+      ),
+    )
   if (!referenceDate) referenceDate = firstDate(linesText(lines, 0, Math.min(lines.length, 12)))
   if (referenceDate) incident.referenceDate = referenceDate
   const fallbackDate = referenceDate ?? {year: 2000, month: 1, day: 1}
@@ -254,34 +279,86 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
     let startWritten: {written: WrittenTime; text: SourceText; zone?: ZoneId} | undefined
     let endWritten: typeof startWritten
     const slice = (text: SourceText, mention: TimeMention) => text.slice(mention.start, mention.end)
-    if (startLabel?.value && startMention) startWritten = {written: startMention.from, text: slice(startLabel.value, startMention), zone: mentionZone(startMention)}
-    if (endLabel?.value && endMention) endWritten = {written: endMention.from, text: slice(endLabel.value, endMention), zone: mentionZone(endMention)}
+    if (startLabel?.value && startMention)
+      startWritten = {
+        written: startMention.from,
+        text: slice(startLabel.value, startMention),
+        zone: mentionZone(startMention),
+      }
+    if (endLabel?.value && endMention)
+      endWritten = {
+        written: endMention.from,
+        text: slice(endLabel.value, endMention),
+        zone: mentionZone(endMention),
+      }
     const [first, second] = durationMentions
     if (!startWritten && first) {
       const {fromRange, toRange} = first.mention
-      startWritten = {written: first.mention.from, text: fromRange ? first.text.slice(fromRange.start, fromRange.end) : slice(first.text, first.mention), zone: mentionZone(first.mention)}
-      if (first.mention.to) endWritten ??= {written: first.mention.to, text: toRange ? first.text.slice(toRange.start, toRange.end) : slice(first.text, first.mention), zone: mentionZone(first.mention)}
-      else if (second) endWritten ??= {written: second.mention.from, text: slice(second.text, second.mention), zone: mentionZone(second.mention)}
+      startWritten = {
+        written: first.mention.from,
+        text: fromRange
+          ? first.text.slice(fromRange.start, fromRange.end)
+          : slice(first.text, first.mention),
+        zone: mentionZone(first.mention),
+      }
+      if (first.mention.to)
+        endWritten ??= {
+          written: first.mention.to,
+          text: toRange
+            ? first.text.slice(toRange.start, toRange.end)
+            : slice(first.text, first.mention),
+          zone: mentionZone(first.mention),
+        }
+      else if (second)
+        endWritten ??= {
+          written: second.mention.from,
+          text: slice(second.text, second.mention),
+          zone: mentionZone(second.mention),
+        }
     }
-    for (const [key, field] of [['start', frontMatter.start], ['end', frontMatter.end]] as const) {
+    for (const [key, field] of [
+      ['start', frontMatter.start],
+      ['end', frontMatter.end],
+    ] as const) {
       if (!field) continue
       const mention = recogniseTimes(field.text.value, {timezones}).mentions[0]
       if (!mention) continue
-      const value = {written: mention.from, text: field.text.slice(mention.start, mention.end), zone: mentionZone(mention)}
+      const value = {
+        written: mention.from,
+        text: field.text.slice(mention.start, mention.end),
+        zone: mentionZone(mention),
+      }
       if (key === 'start') startWritten ??= value
       else endWritten ??= value
     }
-    const startDate = startWritten ? (dateOnly({from: startWritten.written} as TimeMention) ?? fallbackDate) : fallbackDate
+    const startDate = startWritten
+      ? (dateOnly({from: startWritten.written} as TimeMention) ?? fallbackDate)
+      : fallbackDate
     if (startWritten) {
-      const start = statedTime(startWritten.written, startDate, startWritten.zone ?? zone, startWritten.text)
+      const start = statedTime(
+        startWritten.written,
+        startDate,
+        startWritten.zone ?? zone,
+        startWritten.text,
+      )
       if (start) duration.start = start
     }
     if (endWritten) {
-      let end = statedTime(endWritten.written, duration.start?.date ?? startDate, endWritten.zone ?? zone, endWritten.text)
+      let end = statedTime(
+        endWritten.written,
+        duration.start?.date ?? startDate,
+        endWritten.zone ?? zone,
+        endWritten.text,
+      )
       const endHasOwnDate = endWritten.written.day !== undefined
       // `22:00 - 02:00` without dates runs past midnight.
       if (end && duration.start && !endHasOwnDate && end.epochMs < duration.start.epochMs) {
-        end = statedTime(endWritten.written, nextDay(duration.start.date), endWritten.zone ?? zone, endWritten.text)
+        end = statedTime(
+          endWritten.written,
+          nextDay(duration.start.date),
+          endWritten.zone ?? zone,
+          endWritten.text,
+        )
       }
       if (end) duration.end = end
     }
@@ -294,25 +371,49 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
       }
     }
     if (duration.start && duration.end) {
-      duration.crossesMidnight = !sameDate(dateIn(duration.start.epochMs, duration.start.zone), dateIn(duration.end.epochMs, duration.start.zone))
+      duration.crossesMidnight = !sameDate(
+        dateIn(duration.start.epochMs, duration.start.zone),
+        dateIn(duration.end.epochMs, duration.start.zone),
+      )
     }
     incident.duration = duration
   }
 
-  if (timelineLabel) incident.timeline = readTimeline(lines, timelineLabel, {zone, fallbackDate, timezones, rollover: incident.duration?.crossesMidnight ?? false, startDate: writtenStartDate ?? referenceDate})
+  if (timelineLabel)
+    incident.timeline = readTimeline(lines, timelineLabel, {
+      zone,
+      fallbackDate,
+      timezones,
+      rollover: incident.duration?.crossesMidnight ?? false,
+      startDate: writtenStartDate ?? referenceDate,
+    })
 
   // Impact statements outside the timeline; the summary's shares for comparison.
   for (const label of sections.get('impact') ?? []) {
     if (inTimeline(label.line)) continue
     const text = labelBody(incident, label)
-    incident.impact.push({label, text, shares: text.map((part) => readShares(part.value)), fromSummary: false})
+    incident.impact.push({
+      label,
+      text,
+      shares: text.map((part) => readShares(part.value)),
+      fromSummary: false,
+    })
   }
   if (frontMatter.impact) {
-    incident.impact.push({label: frontMatter.label, text: [frontMatter.impact.text], shares: [readShares(frontMatter.impact.text.value)], fromSummary: false})
+    incident.impact.push({
+      label: frontMatter.label,
+      text: [frontMatter.impact.text],
+      shares: [readShares(frontMatter.impact.text.value)],
+      fromSummary: false,
+    })
   }
   const impactLines = new Set<number>()
-  for (const label of sections.get('impact') ?? []) for (let line = label.line; line < Math.max(label.end, label.line + 1); line++) impactLines.add(line)
-  const summaryLines = incident.summary ? [incident.summary.line, incident.summary.end] : introLines(lines, labels)
+  for (const label of sections.get('impact') ?? [])
+    for (let line = label.line; line < Math.max(label.end, label.line + 1); line++)
+      impactLines.add(line)
+  const summaryLines = incident.summary
+    ? [incident.summary.line, incident.summary.end]
+    : introLines(lines, labels)
   for (let line = summaryLines[0] ?? 0; line < (summaryLines[1] ?? 0); line++) {
     if (impactLines.has(line) || inTimeline(line)) continue
     const text = lines[line]?.text
@@ -324,7 +425,12 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
       const text = lines[line]?.text
       if (text && !inTimeline(line)) texts.push(text)
     }
-    incident.impact.push({label: incident.summary, text: texts, shares: texts.map((text) => readShares(text.value)), fromSummary: true})
+    incident.impact.push({
+      label: incident.summary,
+      text: texts,
+      shares: texts.map((text) => readShares(text.value)),
+      fromSummary: true,
+    })
   }
   return incident
 }
@@ -346,7 +452,9 @@ interface TimelineContext {
 /** Which table columns hold the time, from the header (`Time (UTC)`, `Date`). */
 function timeColumns(header: Line | undefined): number[] {
   const cells = header?.cells ?? []
-  const columns = cells.flatMap((cell, index) => (/\b(?:time|date|when|timestamp|at)\b/i.test(cell.value) ? [index] : []))
+  const columns = cells.flatMap((cell, index) =>
+    /\b(?:time|date|when|timestamp|at)\b/i.test(cell.value) ? [index] : [],
+  )
   return columns.length > 0 ? columns : [0]
 }
 
@@ -374,7 +482,10 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
       if (timeCell) text = timeCell
     }
     if (!text.value) continue
-    const recognised = recogniseTimes(text.value, {timezones: context.timezones, ...(currentDate ? {referenceDate: currentDate} : {})})
+    const recognised = recogniseTimes(text.value, {
+      timezones: context.timezones,
+      ...(currentDate ? {referenceDate: currentDate} : {}),
+    })
     // Join a date column and a time column (`| 2024-03-08 | 14:00 | ...`).
     if (line.kind === 'row' && timeColumns(header).length > 1) {
       const second = line.cells?.[timeColumns(header)[1] ?? -1]
@@ -382,14 +493,25 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
       const dateMention = recognised.mentions[0]
       const timeMention = more?.mentions[0]
       if (dateMention && timeMention && second) {
-        recognised.mentions[0] = {...dateMention, from: {...dateMention.from, ...timeMention.from}, ...(timeMention.zone ? {zone: timeMention.zone} : {})}
+        recognised.mentions[0] = {
+          ...dateMention,
+          from: {...dateMention.from, ...timeMention.from},
+          ...(timeMention.zone ? {zone: timeMention.zone} : {}),
+        }
       }
     }
     const mention = recognised.mentions[0]
-    const problems = recognised.problems.map((problem) => ({text: text.slice(problem.start, problem.end), reason: problem.reason}))
+    const problems = recognised.problems.map((problem) => ({
+      text: text.slice(problem.start, problem.end),
+      reason: problem.reason,
+    }))
     if (line.kind === 'heading') current = undefined
     const isNested = current !== undefined && line.listDepth > 0 && !line.itemStart
-    const isDetail = current !== undefined && line.listDepth > (lines[current.line]?.listDepth ?? 0) && !mention && problems.length === 0
+    const isDetail =
+      current !== undefined &&
+      line.listDepth > (lines[current.line]?.listDepth ?? 0) &&
+      !mention &&
+      problems.length === 0
     if ((isNested || isDetail) && current) {
       current.fullText += `\n${line.text.value}`
       current.phases = phasesOf(current.fullText)
@@ -401,7 +523,13 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
       continue
     }
 
-    const entry: TimelineEntry = {line: index, text, fullText: line.text.value, phases: phasesOf(line.text.value), problems}
+    const entry: TimelineEntry = {
+      line: index,
+      text,
+      fullText: line.text.value,
+      phases: phasesOf(line.text.value),
+      problems,
+    }
     if (mention) {
       const written = mention.from
       const hasDate = written.day !== undefined && written.month !== undefined
@@ -409,20 +537,47 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
       const zoneResolution = mention.zone?.resolution
       const explicitZone = zoneResolution?.kind === 'known' ? zoneResolution.zone : undefined
       if (explicitZone) lastExplicitZone = explicitZone
-      const zone = explicitZone ?? (context.zone !== 'UTC' || !lastExplicitZone ? context.zone : lastExplicitZone)
-      let date = hasDate ? {year: written.year ?? currentDate?.year ?? context.fallbackDate.year, month: written.month as number, day: written.day as number} : (currentDate ?? context.fallbackDate)
+      const zone =
+        explicitZone ??
+        (context.zone !== 'UTC' || !lastExplicitZone ? context.zone : lastExplicitZone)
+      let date = hasDate
+        ? {
+            year: written.year ?? currentDate?.year ?? context.fallbackDate.year,
+            month: written.month as number,
+            day: written.day as number,
+          }
+        : (currentDate ?? context.fallbackDate)
       let epochMs = hasTime ? toEpochMs(date, written, zone) : undefined
       let rolledOver = false
-      if (!hasDate && epochMs !== undefined && lastEpoch !== undefined && epochMs < lastEpoch && context.rollover) {
+      if (
+        !hasDate &&
+        epochMs !== undefined &&
+        lastEpoch !== undefined &&
+        epochMs < lastEpoch &&
+        context.rollover
+      ) {
         date = nextDay(date)
         epochMs = toEpochMs(date, written, zone)
         rolledOver = true
       }
       if (hasDate || rolledOver) currentDate = date
       if (epochMs !== undefined) lastEpoch = epochMs
-      entry.timestamp = {text: text.slice(mention.start, mention.end), mention, ...(epochMs !== undefined ? {epochMs} : {}), date, hasDate, hasTime, zone, rolledOver}
+      entry.timestamp = {
+        text: text.slice(mention.start, mention.end),
+        mention,
+        ...(epochMs !== undefined ? {epochMs} : {}),
+        date,
+        hasDate,
+        hasTime,
+        zone,
+        rolledOver,
+      }
       if (mention.zone && zoneResolution && zoneResolution.kind !== 'known') {
-        entry.timestamp.zoneProblem = {text: text.slice(mention.zone.start, mention.zone.end), kind: zoneResolution.kind, candidates: zoneResolution.kind === 'ambiguous' ? zoneResolution.candidates : []}
+        entry.timestamp.zoneProblem = {
+          text: text.slice(mention.zone.start, mention.zone.end),
+          kind: zoneResolution.kind,
+          candidates: zoneResolution.kind === 'ambiguous' ? zoneResolution.candidates : [],
+        }
       }
     }
     entries.push(entry)
@@ -464,8 +619,16 @@ function readFrontMatter(tree: Root, source: string): FrontMatter {
       const keyBuilder = new SourceTextBuilder()
       keyBuilder.appendExact(match[1], offset + rawLine.indexOf(match[1]))
       result.label ??= {kinds: [], text: keyBuilder.build(), line: 0, rank: 8, end: 0}
-      if (key === 'start' || key === 'started' || key === 'start_time' || key === 'starttime') result.start = {text}
-      else if (key === 'end' || key === 'ended' || key === 'end_time' || key === 'endtime' || key === 'resolved') result.end = {text}
+      if (key === 'start' || key === 'started' || key === 'start_time' || key === 'starttime')
+        result.start = {text}
+      else if (
+        key === 'end' ||
+        key === 'ended' ||
+        key === 'end_time' ||
+        key === 'endtime' ||
+        key === 'resolved'
+      )
+        result.end = {text}
       else if (key === 'timezone' || key === 'tz' || key === 'time_zone') result.timezone = match[2]
       else if (key === 'impact') result.impact = {text}
     }
@@ -473,4 +636,3 @@ function readFrontMatter(tree: Root, source: string): FrontMatter {
   }
   return result
 }
-

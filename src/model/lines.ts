@@ -6,7 +6,7 @@
  */
 import type {Nodes, Parents, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import {htmlLines} from './html.js'
-import {SourceText, SourceTextBuilder} from './source-text.js'
+import {type SourceText, SourceTextBuilder} from './source-text.js'
 
 export interface Line {
   kind: 'heading' | 'paragraph' | 'row'
@@ -92,7 +92,13 @@ function pushBlockLines(
       block,
       text,
     }
-    if (index > 0 && shape.listDepth > 0 && offset !== undefined && (offset === 0 || walk.source[offset - 1] === '\n')) line.lazy = true
+    if (
+      index > 0 &&
+      shape.listDepth > 0 &&
+      offset !== undefined &&
+      (offset === 0 || walk.source[offset - 1] === '\n')
+    )
+      line.lazy = true
     walk.lines.push(line)
   })
 }
@@ -133,7 +139,8 @@ function indentedProseLines(walk: Walk, start: number, end: number, listDepth: n
   const firstLineStart = walk.source.lastIndexOf('\n', start - 1) + 1
   const raw = walk.source.slice(firstLineStart, end).split('\n')
   let base = Number.POSITIVE_INFINITY
-  for (const line of raw) if (line.trim()) base = Math.min(base, line.length - line.trimStart().length)
+  for (const line of raw)
+    if (line.trim()) base = Math.min(base, line.length - line.trimStart().length)
   let lineStart = firstLineStart
   const block = walk.nextBlock++
   raw.forEach((line, index) => {
@@ -175,7 +182,12 @@ function walkBlocks(walk: Walk, nodes: readonly RootContent[], listDepth: number
         )
         break
       case 'paragraph':
-        pushBlockLines(walk, inlineText(node.children, walk.source), {kind: 'paragraph', depth: 0, listDepth}, false)
+        pushBlockLines(
+          walk,
+          inlineText(node.children, walk.source),
+          {kind: 'paragraph', depth: 0, listDepth},
+          false,
+        )
         break
       case 'list':
         for (const item of node.children) {
@@ -194,7 +206,12 @@ function walkBlocks(walk: Walk, nodes: readonly RootContent[], listDepth: number
               const builder = new SourceTextBuilder()
               const offset = item.position?.start.offset
               if (offset !== undefined) builder.appendExact('', offset)
-              pushBlockLines(walk, builder.build(), {kind: 'paragraph', depth: 0, listDepth: listDepth + 1}, true)
+              pushBlockLines(
+                walk,
+                builder.build(),
+                {kind: 'paragraph', depth: 0, listDepth: listDepth + 1},
+                true,
+              )
             }
             walkBlocks(walk, item.children, listDepth + 1)
           }
@@ -206,7 +223,8 @@ function walkBlocks(walk: Walk, nodes: readonly RootContent[], listDepth: number
       case 'html': {
         const start = node.position?.start.offset
         const end = node.position?.end.offset
-        const exact = start !== undefined && end !== undefined && walk.source.slice(start, end) === node.value
+        const exact =
+          start !== undefined && end !== undefined && walk.source.slice(start, end) === node.value
         for (const line of htmlLines(node.value, exact ? start : undefined, walk.nextBlock)) {
           walk.lines.push({...line, listDepth: line.listDepth + listDepth})
           walk.nextBlock = Math.max(walk.nextBlock, line.block + 1)

@@ -50,11 +50,7 @@ function cleanLabel(text: SourceText): SourceText {
   return text.slice(lead, text.value.length - trail)
 }
 
-function labelOf(
-  lines: readonly Line[],
-  index: number,
-  aliases: AliasTable,
-): Omit<Label, 'end'>[] {
+function labelOf(lines: readonly Line[], index: number, aliases: AliasTable): Omit<Label, 'end'>[] {
   const line = lines[index]
   if (!line) return []
   const found: Omit<Label, 'end'>[] = []
@@ -79,13 +75,26 @@ function labelOf(
         value = undefined
       }
     }
-    found.push({kinds, text: cleanLabel(text), line: index, rank: line.depth, ...(value ? {value} : {})})
+    found.push({
+      kinds,
+      text: cleanLabel(text),
+      line: index,
+      rank: line.depth,
+      ...(value ? {value} : {}),
+    })
     // `## Issue Summary: Duration: 2 hours (...)` also holds a field.
     if (value) {
       const inner = splitField(value)
       if (inner) {
         const innerKinds = kindsOfLabel(inner.label.value, aliases)
-        if (innerKinds.length > 0) found.push({kinds: innerKinds, text: inner.label, value: inner.value, line: index, rank: fieldRank})
+        if (innerKinds.length > 0)
+          found.push({
+            kinds: innerKinds,
+            text: inner.label,
+            value: inner.value,
+            line: index,
+            rank: fieldRank,
+          })
       }
     }
     return found
@@ -95,7 +104,13 @@ function labelOf(
     if (first && second && line.cells?.length === 2) {
       const kinds = kindsOfLabel(first.value, aliases)
       if (kinds.length > 0 && words(first.value) <= maxLabelWords) {
-        found.push({kinds, text: first, value: second, line: index, rank: fieldRank + line.listDepth})
+        found.push({
+          kinds,
+          text: first,
+          value: second,
+          line: index,
+          rank: fieldRank + line.listDepth,
+        })
       }
     }
     return found
@@ -107,7 +122,13 @@ function labelOf(
     if (kinds.length > 0) {
       const opensBlock = !field.value.value && (line.listDepth === 0 || line.lazy === true)
       const rank = opensBlock ? pseudoHeadingRank : fieldRank + line.listDepth
-      found.push({kinds, text: label, ...(field.value.value ? {value: field.value} : {}), line: index, rank})
+      found.push({
+        kinds,
+        text: label,
+        ...(field.value.value ? {value: field.value} : {}),
+        line: index,
+        rank,
+      })
       return found
     }
     if (!field.value.value && line.listDepth === 0 && words(label.value) <= 5) {
@@ -136,7 +157,11 @@ function labelOf(
  */
 const timelineParts = new Set<SectionKind>(['detection', 'trigger', 'resolution'])
 function isTimelinePart(label: Omit<Label, 'end'>, next: Omit<Label, 'end'>): boolean {
-  return label.kinds.includes('timeline') && next.kinds.length === 1 && timelineParts.has(next.kinds[0] as SectionKind)
+  return (
+    label.kinds.includes('timeline') &&
+    next.kinds.length === 1 &&
+    timelineParts.has(next.kinds[0] as SectionKind)
+  )
 }
 
 /** Where the block a label opens ends. */
@@ -202,7 +227,8 @@ export function splitMergedLines(lines: readonly Line[], aliases: AliasTable): L
     for (const match of line.text.value.matchAll(mergedBreak)) {
       const rest = line.text.value.slice((match.index ?? 0) + match[0].length)
       const field = splitField(line.text.slice((match.index ?? 0) + match[0].length))
-      const isLabel = field !== undefined && kindsOfLabel(cleanLabel(field.label).value, aliases).length > 0
+      const isLabel =
+        field !== undefined && kindsOfLabel(cleanLabel(field.label).value, aliases).length > 0
       if (leadingTime.test(rest) || isLabel) cuts.push(match.index ?? 0)
     }
     if (cuts.length === 0) {
@@ -212,10 +238,16 @@ export function splitMergedLines(lines: readonly Line[], aliases: AliasTable): L
     let from = 0
     cuts.push(line.text.value.length)
     cuts.forEach((cut, index) => {
-      const part = line.text.slice(from, cut).trim().value ? line.text.slice(from, cut).trim() : undefined
+      const part = line.text.slice(from, cut).trim().value
+        ? line.text.slice(from, cut).trim()
+        : undefined
       if (part) {
         const text = index === 0 ? part : part.slice(/^[-–•]\s+/.exec(part.value)?.[0].length ?? 0)
-        result.push(index === 0 ? {...line, text} : {...line, text, itemStart: line.listDepth > 0, indexInBlock: 0, lazy: false})
+        result.push(
+          index === 0
+            ? {...line, text}
+            : {...line, text, itemStart: line.listDepth > 0, indexInBlock: 0, lazy: false},
+        )
       }
       from = cut
     })

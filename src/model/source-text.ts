@@ -50,7 +50,11 @@ export class SourceText {
       const from = Math.max(start, segment.at)
       const to = Math.min(end, segment.at + segment.length)
       if (to > from || (segment.length === 0 && segment.at >= start && segment.at <= end)) {
-        kept.push({at: from - start, file: segment.file + (from - segment.at), length: Math.max(0, to - from)})
+        kept.push({
+          at: from - start,
+          file: segment.file + (from - segment.at),
+          length: Math.max(0, to - from),
+        })
       }
     }
     if (kept.length === 0 && this.segments.length > 0) {
@@ -71,7 +75,11 @@ export class SourceText {
   lines(): SourceText[] {
     const result: SourceText[] = []
     let start = 0
-    for (let index = this.value.indexOf('\n'); index !== -1; index = this.value.indexOf('\n', start)) {
+    for (
+      let index = this.value.indexOf('\n');
+      index !== -1;
+      index = this.value.indexOf('\n', start)
+    ) {
       result.push(this.slice(start, index))
       start = index + 1
     }

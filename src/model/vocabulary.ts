@@ -50,7 +50,14 @@ export const defaultAliases: Record<SectionKind, string[]> = {
     'contributing factors',
     'contributors',
   ],
-  resolution: ['resolution', 'resolution and recovery', 'mitigation', 'fix', 'remediation', 'recovery'],
+  resolution: [
+    'resolution',
+    'resolution and recovery',
+    'mitigation',
+    'fix',
+    'remediation',
+    'recovery',
+  ],
   'corrective actions': [
     'corrective and preventative measures',
     'corrective and preventive measures',
@@ -139,14 +146,19 @@ export const templates: Record<string, Template> = {
   // PagerDuty's postmortem template: overview, contributing factors, resolution, impact, timeline, action items.
   pagerduty: {
     required: ['summary', 'root cause', 'resolution', 'impact', 'timeline', 'corrective actions'],
-    titles: {summary: 'Overview', 'root cause': 'Contributing Factors', 'corrective actions': 'Action Items'},
+    titles: {
+      summary: 'Overview',
+      'root cause': 'Contributing Factors',
+      'corrective actions': 'Action Items',
+    },
   },
 }
 
 export const defaultTemplate = 'alx'
 
 const emoji = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}]/gu
-const numbering = /^(?:(?:step|section|part|phase)\s+\d+\s*[:.)-]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+/i
+const numbering =
+  /^(?:(?:step|section|part|phase)\s+\d+\s*[:.)-]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+/i
 
 /**
  * Normalise a label for matching: lower case, no emphasis marks, emoji,
@@ -186,7 +198,10 @@ export function kindsOfLabel(label: string, aliases: AliasTable): SectionKind[] 
     for (const kind of sectionKinds) {
       for (const alias of aliases[kind]) {
         const exactOnly = kind === 'start' || kind === 'end'
-        if (part === alias || (!exactOnly && (part.startsWith(`${alias} `) || part.endsWith(` ${alias}`)))) {
+        if (
+          part === alias ||
+          (!exactOnly && (part.startsWith(`${alias} `) || part.endsWith(` ${alias}`)))
+        ) {
           kinds.add(kind)
           break
         }

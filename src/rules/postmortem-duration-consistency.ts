@@ -5,8 +5,8 @@
  * the stated end.
  */
 import {isContextAfterEnd, isContextBeforeStart} from '../model/phases.js'
-import {formatLength, toEpochMs} from '../time/instant.js'
 import {isNonNegativeNumber, postmortemRule} from '../rule.js'
+import {formatLength, toEpochMs} from '../time/instant.js'
 
 export interface Options {
   /** Minutes an entry may lie outside the stated window, or a stated length may be off (default 0). */
@@ -38,7 +38,11 @@ export const remarkLintPostmortemDurationConsistency = postmortemRule<Options>({
         report(
           `Stated duration \`${stated.text.value}\` disagrees with its start and end (\`${start.text.value}\` to \`${end.text.value}\` is ${formatLength(actual)}); expected \`${formatLength(actual)}\` or other times`,
           stated.text,
-          {expected: [formatLength(actual)], actual: stated.text.value, related: {text: start.text, reason: 'The stated start'}},
+          {
+            expected: [formatLength(actual)],
+            actual: stated.text.value,
+            related: {text: start.text, reason: 'The stated start'},
+          },
         )
       }
     }
@@ -47,17 +51,26 @@ export const remarkLintPostmortemDurationConsistency = postmortemRule<Options>({
     for (const entry of entries) {
       const stamp = entry.timestamp
       if (!stamp) continue
-      const at = stamp.epochMs ?? (stamp.hasDate ? toEpochMs(stamp.date, {hour: 24}, stamp.zone) : undefined)
+      const at =
+        stamp.epochMs ?? (stamp.hasDate ? toEpochMs(stamp.date, {hour: 24}, stamp.zone) : undefined)
       if (at === undefined) continue
       if (!last || at >= last.at) last = {at, text: entry}
       if (stamp.epochMs === undefined) continue
-      if (start?.hasTime && stamp.epochMs < start.epochMs - tolerance && !isContextBeforeStart(entry.phases)) {
+      if (
+        start?.hasTime &&
+        stamp.epochMs < start.epochMs - tolerance &&
+        !isContextBeforeStart(entry.phases)
+      ) {
         report(
           `Timeline entry \`${stamp.text.value}\` is before the stated start \`${start.text.value}\`; move the start or the entry`,
           stamp.text,
           {related: {text: start.text, reason: 'The stated start'}},
         )
-      } else if (end?.hasTime && stamp.epochMs > end.epochMs + tolerance && !isContextAfterEnd(entry.phases)) {
+      } else if (
+        end?.hasTime &&
+        stamp.epochMs > end.epochMs + tolerance &&
+        !isContextAfterEnd(entry.phases)
+      ) {
         report(
           `Timeline entry \`${stamp.text.value}\` is after the stated end \`${end.text.value}\`; move the end or the entry`,
           stamp.text,
@@ -66,7 +79,13 @@ export const remarkLintPostmortemDurationConsistency = postmortemRule<Options>({
       }
     }
     const lastStamp = last?.text.timestamp
-    if (end?.hasTime && last && lastStamp && last.at < end.epochMs - tolerance && (!start || end.epochMs >= start.epochMs)) {
+    if (
+      end?.hasTime &&
+      last &&
+      lastStamp &&
+      last.at < end.epochMs - tolerance &&
+      (!start || end.epochMs >= start.epochMs)
+    ) {
       report(
         `The timeline's last timestamp \`${lastStamp.text.value}\` is before the stated end \`${end.text.value}\`; add the entry that ends the incident or correct the end`,
         lastStamp.text,

@@ -5,7 +5,7 @@
  */
 import type {Incident} from '../model/incident.js'
 import {type SectionKind, sectionKinds, sectionTitles, templates} from '../model/vocabulary.js'
-import {type OptionSpec, isStringListMap, postmortemRule} from '../rule.js'
+import {isStringListMap, type OptionSpec, postmortemRule} from '../rule.js'
 
 export interface Options {
   /** A named template: `alx` (default), `google-sre`, `pagerduty`. */
@@ -17,7 +17,9 @@ export interface Options {
 }
 
 const isTemplate: OptionSpec = {
-  expected: Object.keys(templates).map((name) => `\`${JSON.stringify(name)}\``).join(', '),
+  expected: Object.keys(templates)
+    .map((name) => `\`${JSON.stringify(name)}\``)
+    .join(', '),
   valid: (value) => typeof value === 'string' && value in templates,
 }
 const isSectionList: OptionSpec = {
@@ -47,7 +49,10 @@ export const remarkLintPostmortemRequiredSections = postmortemRule<Options>({
       const title = template?.titles[kind] ?? sectionTitles[kind]
       const accepted = incident.aliases[kind].slice(0, 6).join(', ')
       const also = kind === 'duration' ? '; or both a `Start time:` and an `End time:` field' : ''
-      report(`Missing section \`${title}\`; expected a heading or label such as \`${title}:\` (accepted names: ${accepted}${also})`, anchor)
+      report(
+        `Missing section \`${title}\`; expected a heading or label such as \`${title}:\` (accepted names: ${accepted}${also})`,
+        anchor,
+      )
     }
   },
 })

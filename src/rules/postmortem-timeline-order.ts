@@ -4,8 +4,8 @@
  * stated duration crosses midnight; zones are respected.
  */
 import type {TimelineEntry} from '../model/incident.js'
-import {toEpochMs} from '../time/instant.js'
 import {postmortemRule} from '../rule.js'
+import {toEpochMs} from '../time/instant.js'
 
 /** The comparable instant of an entry: its own, or the start of its day for a date-only entry. */
 function instantOf(entry: TimelineEntry): number | undefined {
@@ -27,16 +27,28 @@ export const remarkLintPostmortemTimelineOrder = postmortemRule<Record<string, n
       if (at === undefined || !stamp) continue
       const dateOnly = stamp.epochMs === undefined
       // A date-only entry is compared by day: `March 8` does not go before `March 8, 14:00`.
-      const backwards = previous && (dateOnly || previous.dateOnly ? at < previous.at - (previous.dateOnly ? 0 : 86_400_000) && at + 86_400_000 <= previous.at : at < previous.at)
+      const backwards =
+        previous &&
+        (dateOnly || previous.dateOnly
+          ? at < previous.at - (previous.dateOnly ? 0 : 86_400_000) &&
+            at + 86_400_000 <= previous.at
+          : at < previous.at)
       if (previous && backwards && previous.entry.timestamp) {
         const before = previous.entry.timestamp.text.value
         // A big step back between bare times reads like the night passed; say why it did not roll over.
         const looksOvernight = !stamp.hasDate && stamp.hasTime && previous.at - at > 6 * 3_600_000
-        const hint = looksOvernight ? ' (a bare time only moves to the next day when the stated duration crosses midnight)' : ''
+        const hint = looksOvernight
+          ? ' (a bare time only moves to the next day when the stated duration crosses midnight)'
+          : ''
         report(
           `Timeline entry \`${stamp.text.value}\` is earlier than the entry before it, \`${before}\`${hint}; expected entries in time order`,
           stamp.text,
-          {related: {text: previous.entry.timestamp.text, reason: `The entry before it, \`${before}\``}},
+          {
+            related: {
+              text: previous.entry.timestamp.text,
+              reason: `The entry before it, \`${before}\``,
+            },
+          },
         )
       }
       previous = {entry, at, dateOnly}

@@ -3,8 +3,9 @@
  * or names a zone that is unknown (`GWT`) or ambiguous (`IST`). With
  * `requireTimestamp`, an entry without any timestamp is flagged too.
  */
-import {knownZoneWords} from '../time/zones.js'
+
 import {isBoolean, isStringMap, postmortemRule} from '../rule.js'
+import {knownZoneWords} from '../time/zones.js'
 
 export interface Options {
   /** Flag entries that carry no timestamp at all (default `false`). */
@@ -19,7 +20,8 @@ function nearZones(text: string): string[] {
   return knownZoneWords.filter((zone) => {
     if (zone.length !== upper.length || zone === 'Z') return false
     let differences = 0
-    for (let index = 0; index < zone.length; index++) if (zone[index] !== upper[index]) differences++
+    for (let index = 0; index < zone.length; index++)
+      if (zone[index] !== upper[index]) differences++
     return differences === 1
   })
 }
@@ -37,13 +39,18 @@ export const remarkLintPostmortemTimelineTimestamps = postmortemRule<Options>({
   check({incident, options, report}) {
     for (const entry of incident.timeline?.entries ?? []) {
       for (const problem of entry.problems) {
-        report(`Unexpected impossible timestamp \`${problem.text.value}\` (${problem.reason}), expected a real date and time`, problem.text)
+        report(
+          `Unexpected impossible timestamp \`${problem.text.value}\` (${problem.reason}), expected a real date and time`,
+          problem.text,
+        )
       }
       const zoneProblem = entry.timestamp?.zoneProblem
       if (zoneProblem && entry.timestamp) {
         const zone = zoneProblem.text.value
         if (zoneProblem.kind === 'ambiguous') {
-          const expected = zoneProblem.candidates.map(offsetOf).filter((offset): offset is string => Boolean(offset))
+          const expected = zoneProblem.candidates
+            .map(offsetOf)
+            .filter((offset): offset is string => Boolean(offset))
           report(
             `Unexpected ambiguous zone \`${zone}\` in \`${entry.timestamp.text.value}\` (${zoneProblem.candidates.join(', ')}), expected an offset such as \`${expected[0] ?? 'UTC+05:30'}\` or a \`timezones\` option that maps \`${zone}\``,
             zoneProblem.text,
@@ -59,7 +66,10 @@ export const remarkLintPostmortemTimelineTimestamps = postmortemRule<Options>({
         }
       }
       if (options.requireTimestamp && !entry.timestamp && entry.problems.length === 0) {
-        report('Unexpected timeline entry without a timestamp, expected a time such as `14:05 UTC` at its start', entry.text)
+        report(
+          'Unexpected timeline entry without a timestamp, expected a time such as `14:05 UTC` at its start',
+          entry.text,
+        )
       }
     }
   },

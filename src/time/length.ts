@@ -47,7 +47,10 @@ const lengthPattern = new RegExp(
 function partMs(amount: string | undefined, unitText: string | undefined): number {
   if (!amount || !unitText) return 0
   const value = numberWords[amount.toLowerCase()] ?? Number(amount)
-  const key = unitText.toLowerCase().startsWith('mi') || unitText.toLowerCase() === 'm' ? 'm' : unitText[0]?.toLowerCase() ?? 'm'
+  const key =
+    unitText.toLowerCase().startsWith('mi') || unitText.toLowerCase() === 'm'
+      ? 'm'
+      : (unitText[0]?.toLowerCase() ?? 'm')
   return value * (unitMs[key] ?? 60_000)
 }
 

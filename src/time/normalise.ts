@@ -31,7 +31,8 @@ const rewrites: Rewrite[] = [
   // `2100hrs`, `2100 hours`, `1430Z`, `1400 UTC` → `21:00 hrs`, `14:30 Z`, `14:00 UTC`
   {
     pattern: /\b([01]\d|2[0-3])([0-5]\d) ?(hrs?|hours|Z|UTC|GMT)\b/g,
-    replace: (m) => `${m[1]}:${m[2]} ${m[3] === 'hrs' || m[3] === 'hr' || m[3] === 'hours' ? '' : m[3]}`,
+    replace: (m) =>
+      `${m[1]}:${m[2]} ${m[3] === 'hrs' || m[3] === 'hr' || m[3] === 'hours' ? '' : m[3]}`,
   },
   // `14:00Z` → `14:00 Z`
   {pattern: /(\d:\d{2})Z\b/g, replace: (m) => `${m[1]} Z`},

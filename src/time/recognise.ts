@@ -8,6 +8,7 @@
 import {type Chrono, type ParsedResult, strict} from 'chrono-node/en'
 
 type ParsedComponents = ParsedResult['start']
+
 import {normaliseTimeText} from './normalise.js'
 import {resolveZone, type ZoneResolution} from './zones.js'
 
@@ -78,7 +79,9 @@ let chronoInstance: Chrono | undefined
 function chrono(): Chrono {
   if (!chronoInstance) {
     const instance = strict.clone()
-    instance.parsers = instance.parsers.filter((parser) => !unwantedParsers.has(parser.constructor.name))
+    instance.parsers = instance.parsers.filter(
+      (parser) => !unwantedParsers.has(parser.constructor.name),
+    )
     instance.refiners = instance.refiners.filter(
       (refiner) => !unwantedRefiners.has(refiner.constructor.name),
     )
@@ -107,9 +110,14 @@ function written(components: ParsedComponents): WrittenTime {
 /** Zone text right after a time: `UTC`, `(PST)`, `, UTC)`, `GMT+1`, `UTC -07:00`, `Z`, `EAT`. */
 const trailingZone =
   /^[\s,]*[([]?\s*((?:UTC|GMT|UT) ?[+-]\d{1,2}(?::?\d{2})?|(?:utc|gmt)\b|Z\b|[A-Z]{2,5}\b)/
-const leadingWords = /^(?:at|on|from|by|around|about|since|until|till|approximately|approx\.?|circa|~)\s+/i
+const leadingWords =
+  /^(?:at|on|from|by|around|about|since|until|till|approximately|approx\.?|circa|~)\s+/i
 
-function findZone(text: string, from: number, timezones: Record<string, string>): ZoneMention | undefined {
+function findZone(
+  text: string,
+  from: number,
+  timezones: Record<string, string>,
+): ZoneMention | undefined {
   const match = trailingZone.exec(text.slice(from, from + 24))
   if (!match?.[1]) return undefined
   const zoneText = match[1]
@@ -169,7 +177,8 @@ function findProblems(text: string): TimeProblem[] {
       if (second !== undefined) add(match, 'its minutes need two digits')
       continue
     }
-    if (hour > 24 || (hour === 24 && (minute > 0 || meridiem))) add(match, `hour ${hour} does not exist`)
+    if (hour > 24 || (hour === 24 && (minute > 0 || meridiem)))
+      add(match, `hour ${hour} does not exist`)
     else if (minute > 59) add(match, `minute ${minute} does not exist`)
     else if (second !== undefined && second > 59) add(match, `second ${second} does not exist`)
     else if (meridiem && (hour > 12 || hour === 0))
@@ -179,21 +188,32 @@ function findProblems(text: string): TimeProblem[] {
     const hour = Number(match[1])
     if (hour > 12 || hour === 0) add(match, `hour ${hour} does not exist on a 12-hour clock`)
   }
-  const checkDay = (match: RegExpExecArray, monthText: string, dayText: string, yearText?: string) => {
+  const checkDay = (
+    match: RegExpExecArray,
+    monthText: string,
+    dayText: string,
+    yearText?: string,
+  ) => {
     const month = monthNames.indexOf(monthText.slice(0, 3).toLowerCase()) + 1
     const day = Number(dayText)
     const year = yearText ? Number(yearText) : undefined
     if (month > 0 && (day < 1 || day > daysInMonth(year, month)))
-      add(match, `${monthText.slice(0, 1).toUpperCase()}${monthText.slice(1, 3).toLowerCase()} has no day ${day}`)
+      add(
+        match,
+        `${monthText.slice(0, 1).toUpperCase()}${monthText.slice(1, 3).toLowerCase()} has no day ${day}`,
+      )
   }
-  for (const match of text.matchAll(monthDayPattern)) checkDay(match, match[1] ?? '', match[2] ?? '', match[3])
-  for (const match of text.matchAll(dayMonthPattern)) checkDay(match, match[2] ?? '', match[1] ?? '', match[3])
+  for (const match of text.matchAll(monthDayPattern))
+    checkDay(match, match[1] ?? '', match[2] ?? '', match[3])
+  for (const match of text.matchAll(dayMonthPattern))
+    checkDay(match, match[2] ?? '', match[1] ?? '', match[3])
   for (const match of text.matchAll(isoDatePattern)) {
     const year = Number(match[1])
     const month = Number(match[2])
     const day = Number(match[3])
     if (month < 1 || month > 12) add(match, `month ${month} does not exist`)
-    else if (day < 1 || day > daysInMonth(year, month)) add(match, `month ${month} has no day ${day}`)
+    else if (day < 1 || day > daysInMonth(year, month))
+      add(match, `month ${month} has no day ${day}`)
   }
   return problems
 }
@@ -241,7 +261,9 @@ export function recogniseTimes(text: string, options: RecogniseOptions = {}): Re
     }
     if (to && (to.hour !== undefined || to.day !== undefined)) {
       mention.to = to
-      const separator = /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*/.exec(normal.slice(start, end))
+      const separator = /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*/.exec(
+        normal.slice(start, end),
+      )
       if (separator) {
         const cut = start + separator.index
         const resume = cut + separator[0].length

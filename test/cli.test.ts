@@ -1,0 +1,206 @@
+/**
+ * The CLI as users run it: a child process on real files, its exit code, its
+ * JSON report, configuration files, ignore files and message control, and the
+ * same messages through plain remark-cli.
+ */
+import {spawnSync} from 'node:child_process'
+import {cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {root} from './helpers.js'
+
+const cli = path.join(root, 'dist', 'cli.js')
+const temporary: string[] = []
+afterAll(() => {
+  for (const directory of temporary) rmSync(directory, {recursive: true, force: true})
+})
+
+function run(args: string[], cwd = root, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: {...process.env, ...env},
+  })
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+interface JsonMessage {
+  line: number
+  column: number
+  ruleId: string
+  source: string
+  reason: string
+  fatal: boolean
+}
+
+function jsonReport(output: string): {path: string; messages: JsonMessage[]}[] {
+  return JSON.parse(output.slice(output.indexOf('['), output.lastIndexOf(']') + 1))
+}
+
+const summary = (messages: JsonMessage[]) =>
+  messages
+    .map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`)
+    .sort()
+
+/** A throwaway project folder holding copies of fixtures. */
+function project(files: Record<string, string>): string {
+  const directory = mkdtempSync(path.join(tmpdir(), 'postmortem-lint-'))
+  temporary.push(directory)
+  for (const [name, content] of Object.entries(files))
+    writeFileSync(path.join(directory, name), content)
+  return directory
+}
+
+const broken = readFileSync(path.join(root, 'fixtures', 'atx-headings.broken.md'), 'utf8')
+const clean = readFileSync(path.join(root, 'fixtures', 'atx-headings.clean.md'), 'utf8')
+
+describe('postmortem-lint', () => {
+  it('exits 0 on a clean file and prints nothing of the document', () => {
+    const result = run(['fixtures/atx-headings.clean.md'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain('no issues found')
+  })
+
+  it('exits 1 on errors and writes a JSON report in vfile-reporter-json shape', () => {
+    const result = run(['--report', 'json', 'fixtures'])
+    expect(result.code).toBe(1)
+    const report = jsonReport(result.stderr)
+    expect(report.map((file) => file.path).sort()).toContain('fixtures/atx-headings.broken.md')
+    const file = report.find((entry) => entry.path === 'fixtures/atx-headings.broken.md')
+    expect(
+      file?.messages.every((message) => message.source === 'remark-lint' && message.fatal === true),
+    ).toBe(true)
+    expect(summary(file?.messages ?? [])).toContain(
+      '16:5 postmortem-timeline-timestamps Unexpected impossible timestamp `25:10` (hour 25 does not exist), expected a real date and time',
+    )
+  })
+
+  it('gives the same messages as remark-cli with the preset', () => {
+    const ours = jsonReport(run(['--report', 'json', 'fixtures/atx-headings.broken.md']).stderr)
+    const remarkCli = spawnSync(
+      process.execPath,
+      [
+        path.join(root, 'node_modules', 'remark-cli', 'cli.js'),
+        '--use',
+        'remark-preset-lint-postmortem',
+        '--no-stdout',
+        '--report',
+        'json',
+        'fixtures/atx-headings.broken.md',
+      ],
+      {cwd: root, encoding: 'utf8'},
+    )
+    const theirs = jsonReport(remarkCli.stderr)
+    expect(summary(ours[0]?.messages ?? []).length).toBeGreaterThan(3)
+    expect(summary(theirs[0]?.messages ?? [])).toEqual(summary(ours[0]?.messages ?? []))
+  })
+
+  it('answers --help and --version, and refuses an unknown reporter', () => {
+    expect(run(['--help']).stdout).toContain('Usage: postmortem-lint')
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    const bad = run(['--report', 'xml', 'fixtures'])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('Unexpected value `xml` for `--report`, expected `pretty`, `json`')
+  })
+
+  it('keeps the preset when a .remarkrc exists, and lets it turn a rule off or reconfigure it', () => {
+    const withEmptyConfig = project({'a.md': broken, '.remarkrc.json': '{"plugins": []}'})
+    expect(
+      summary(
+        jsonReport(run(['--report', 'json', 'a.md'], withEmptyConfig).stderr)[0]?.messages ?? [],
+      ).length,
+    ).toBe(8)
+
+    const turnedOff = project({
+      'a.md': broken,
+      '.remarkrc.json': JSON.stringify({
+        plugins: [
+          ['remark-preset-lint-postmortem/rules/postmortem-impact-percentage', false],
+          ['postmortem-required-sections', ['warn', {required: ['summary', 'timeline']}]],
+        ],
+      }),
+    })
+    const messages =
+      jsonReport(run(['--report', 'json', 'a.md'], turnedOff).stderr)[0]?.messages ?? []
+    expect(messages.some((message) => message.ruleId === 'postmortem-impact-percentage')).toBe(
+      false,
+    )
+    expect(messages.some((message) => message.ruleId === 'postmortem-required-sections')).toBe(
+      false,
+    )
+    expect(messages.length).toBe(5)
+  })
+
+  it('fails clearly on a wrong option, naming the rule and the option', () => {
+    const directory = project({
+      'a.md': clean,
+      '.remarkrc.json': JSON.stringify({
+        plugins: [['postmortem-duration-consistency', {tolerance: '5'}]],
+      }),
+    })
+    const result = run(['a.md'], directory)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(
+      'Unexpected value `"5"` for option `tolerance` of `postmortem-duration-consistency`, expected a number of minutes, 0 or more',
+    )
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('honours <!-- lint disable --> comments', () => {
+    const directory = project({
+      'a.md': `<!-- lint disable postmortem-timeline-timestamps postmortem-timeline-order -->\n\n${broken}`,
+    })
+    const messages =
+      jsonReport(run(['--report', 'json', 'a.md'], directory).stderr)[0]?.messages ?? []
+    expect(messages.map((message) => message.ruleId)).not.toContain(
+      'postmortem-timeline-timestamps',
+    )
+    expect(messages.map((message) => message.ruleId)).not.toContain('postmortem-timeline-order')
+    expect(messages.length).toBe(6)
+  })
+
+  it('skips files in .remarkignore, quietly with --silently-ignore', () => {
+    const directory = project({'a.md': broken, 'b.md': clean, '.remarkignore': 'a.md\n'})
+    const loud = run(['a.md', 'b.md'], directory)
+    expect(loud.stderr).toContain('Cannot process specified file: it’s ignored')
+    const quiet = run(['--silently-ignore', 'a.md', 'b.md'], directory)
+    expect(quiet.code).toBe(0)
+    expect(quiet.stderr).not.toContain('a.md')
+  })
+
+  it('exits 1 on warnings only with --frail', () => {
+    const directory = project({
+      'a.md': broken,
+      '.remarkrc.json': JSON.stringify({
+        plugins: Object.keys({
+          'postmortem-required-sections': 1,
+          'postmortem-timeline-timestamps': 1,
+          'postmortem-timeline-order': 1,
+          'postmortem-duration-consistency': 1,
+          'postmortem-impact-percentage': 1,
+        }).map((rule) => [rule, ['warn']]),
+      }),
+    })
+    expect(run(['a.md'], directory).code).toBe(0)
+    expect(run(['--frail', 'a.md'], directory).code).toBe(1)
+  })
+
+  it('never writes to the linted files', () => {
+    const directory = project({})
+    cpSync(path.join(root, 'fixtures'), directory, {recursive: true})
+    const before = statSync(path.join(directory, 'atx-headings.broken.md'))
+    run(['.'], directory)
+    const after = statSync(path.join(directory, 'atx-headings.broken.md'))
+    expect(after.mtimeMs).toBe(before.mtimeMs)
+    expect(readFileSync(path.join(directory, 'atx-headings.broken.md'), 'utf8')).toBe(broken)
+  })
+
+  it('gives byte-identical reports whatever the host zone', () => {
+    const reports = ['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati'].map(
+      (zone) => run(['--report', 'json', 'fixtures'], root, {TZ: zone, LANG: 'de_DE.UTF-8'}).stderr,
+    )
+    expect(new Set(reports).size).toBe(1)
+  })
+})

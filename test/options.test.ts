@@ -1,0 +1,150 @@
+/** Rule options and severities, as a library user sets them with `unified().use(...)`. */
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkLint from 'remark-lint'
+import type {PluggableList, Preset} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {
+  remarkLintPostmortemDurationConsistency,
+  remarkLintPostmortemRequiredSections,
+  remarkLintPostmortemTimelineTimestamps,
+} from '../src/index.js'
+import {fixture, lint, lintFile} from './helpers.js'
+
+const only = (...plugins: PluggableList): Preset => ({
+  plugins: [remarkFrontmatter, remarkGfm, remarkLint, ...plugins],
+})
+
+describe('severities', () => {
+  it('defaults the mission rules to errors', async () => {
+    const file = await lintFile(
+      fixture('atx-headings.broken.md'),
+      only(remarkLintPostmortemRequiredSections),
+    )
+    expect(file.messages.map((message) => message.fatal)).toEqual([true, true])
+  })
+
+  it('reads [severity, options] and a bare severity', async () => {
+    const warn = await lintFile(
+      fixture('atx-headings.broken.md'),
+      only([remarkLintPostmortemRequiredSections, ['warn', {required: ['root cause']}]]),
+    )
+    expect(warn.messages.map((message) => [message.fatal, message.reason.slice(0, 28)])).toEqual([
+      [false, 'Missing section `Root cause`'],
+    ])
+    const off = await lintFile(
+      fixture('atx-headings.broken.md'),
+      only([remarkLintPostmortemRequiredSections, 'off']),
+    )
+    expect(off.messages).toEqual([])
+  })
+})
+
+describe('option failures', () => {
+  it.each([
+    [
+      {template: 'itil'},
+      'Unexpected value `"itil"` for option `template` of `postmortem-required-sections`, expected `"alx"`, `"google-sre"`, `"pagerduty"`',
+    ],
+    [
+      {requried: []},
+      'Unexpected option `requried` for `postmortem-required-sections`, expected `template`, `required`, `aliases`',
+    ],
+    [
+      {required: ['timeline', 'postmortem']},
+      'Unexpected value `["timeline","postmortem"]` for option `required` of `postmortem-required-sections`, expected a list of section names',
+    ],
+    [
+      {aliases: {timeline: 'events'}},
+      'Unexpected value `{"timeline":"events"}` for option `aliases` of `postmortem-required-sections`, expected an object mapping section names to lists of aliases',
+    ],
+  ])('fails on %j with a clear message', async (options, reason) => {
+    const file = await lintFile(
+      '# x',
+      only([remarkLintPostmortemRequiredSections, ['error', options]]),
+    )
+    const failures = file.messages.filter(
+      (message) => message.fatal && message.reason.startsWith('Unexpected'),
+    )
+    expect(failures).toHaveLength(1)
+    expect(failures[0]?.reason).toContain(reason)
+    expect(failures[0]?.ruleId).toBe('postmortem-required-sections')
+  })
+})
+
+describe('postmortem-required-sections options', () => {
+  const document =
+    '# Incident\n\n## Overview\n\nx\n\n## Contributing Factors\n\nx\n\n## Events log\n\n- 10:00 UTC: alert\n'
+
+  it('uses a template’s own section names', async () => {
+    expect(
+      await lint(
+        document,
+        only([remarkLintPostmortemRequiredSections, ['error', {template: 'pagerduty'}]]),
+      ),
+    ).toEqual([
+      '3:4-3:12 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',
+      '3:4-3:12 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment)',
+      '3:4-3:12 postmortem-required-sections: Missing section `Timeline`; expected a heading or label such as `Timeline:` (accepted names: timeline, incident timeline, chronology, sequence of events, timeline of events)',
+      '3:4-3:12 postmortem-required-sections: Missing section `Action Items`; expected a heading or label such as `Action Items:` (accepted names: corrective and preventative measures, corrective and preventive measures, corrective, corrective measures, corrective actions, preventative measures)',
+    ])
+  })
+
+  it('accepts extra aliases and a custom required list', async () => {
+    const options = {
+      required: ['summary', 'timeline', 'root cause'],
+      aliases: {timeline: ['events log']},
+    }
+    expect(
+      await lint(document, only([remarkLintPostmortemRequiredSections, ['error', options]])),
+    ).toEqual([])
+  })
+})
+
+describe('postmortem-timeline-timestamps options', () => {
+  const document = '## Timeline\n\n- 10:00 IST: deploy\n- rollback started\n'
+
+  it('maps a team’s abbreviation with `timezones`', async () => {
+    expect(await lint(document, only(remarkLintPostmortemTimelineTimestamps))).toHaveLength(1)
+    expect(
+      await lint(
+        document,
+        only([
+          remarkLintPostmortemTimelineTimestamps,
+          ['error', {timezones: {IST: 'Asia/Kolkata'}}],
+        ]),
+      ),
+    ).toEqual([])
+  })
+
+  it('flags entries without a timestamp with `requireTimestamp`', async () => {
+    expect(
+      await lint(
+        document,
+        only([
+          remarkLintPostmortemTimelineTimestamps,
+          ['error', {requireTimestamp: true, timezones: {IST: 'Asia/Kolkata'}}],
+        ]),
+      ),
+    ).toEqual([
+      '4:3-4:19 postmortem-timeline-timestamps: Unexpected timeline entry without a timestamp, expected a time such as `14:05 UTC` at its start',
+    ])
+  })
+})
+
+describe('postmortem-duration-consistency options', () => {
+  const document =
+    'Duration: 10:00 - 11:00 UTC\n\nTimeline:\n\n- 09:55 UTC: alert fires\n- 11:00 UTC: resolved\n'
+
+  it('allows entries within `tolerance` minutes of the window', async () => {
+    expect(await lint(document, only(remarkLintPostmortemDurationConsistency))).toEqual([
+      '5:3-5:12 postmortem-duration-consistency: Timeline entry `09:55 UTC` is before the stated start `10:00`; move the start or the entry',
+    ])
+    expect(
+      await lint(
+        document,
+        only([remarkLintPostmortemDurationConsistency, ['error', {tolerance: 5}]]),
+      ),
+    ).toEqual([])
+  })
+})
