@@ -11,6 +11,7 @@ import {location} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
 import {type Incident, type ModelOptions, readIncident} from './model/incident.js'
 import type {SourceText} from './model/source-text.js'
+import {resolveZone} from './time/zones.js'
 
 export type Severity = 'error' | 'warn'
 
@@ -175,14 +176,6 @@ export const isBoolean: OptionSpec = {
   expected: 'a boolean',
   valid: (value) => typeof value === 'boolean',
 }
-export const isStringMap: OptionSpec = {
-  expected: 'an object mapping names to strings',
-  valid: (value) =>
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((item) => typeof item === 'string'),
-}
 export const isStringListMap: OptionSpec = {
   expected: 'an object mapping section names to lists of aliases',
   valid: (value) =>
@@ -191,6 +184,16 @@ export const isStringListMap: OptionSpec = {
     !Array.isArray(value) &&
     Object.values(value).every(
       (item) => Array.isArray(item) && item.every((alias) => typeof alias === 'string'),
+    ),
+}
+export const isZoneMap: OptionSpec = {
+  expected: 'an object mapping abbreviations to IANA zones or offsets (`{"IST": "Asia/Kolkata"}`)',
+  valid: (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every(
+      (zone) => typeof zone === 'string' && resolveZone(zone).kind === 'known',
     ),
 }
 export const isNonNegativeNumber: OptionSpec = {

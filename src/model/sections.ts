@@ -44,10 +44,14 @@ function splitField(text: SourceText): {label: SourceText; value: SourceText} | 
 }
 
 /** A `--Impact--` or `__Impact__` decoration around a label is not part of its name. */
+const decoration = '-=_~*•· \t\r\n\u00a0'
 function cleanLabel(text: SourceText): SourceText {
-  const lead = /^[-=_~*•·\s]+/.exec(text.value)?.[0].length ?? 0
-  const trail = /[-=_~*•·\s]+$/.exec(text.value.slice(lead))?.[0].length ?? 0
-  return text.slice(lead, text.value.length - trail)
+  const value = text.value
+  let start = 0
+  let end = value.length
+  while (start < end && decoration.includes(value[start] as string)) start++
+  while (end > start && decoration.includes(value[end - 1] as string)) end--
+  return text.slice(start, end)
 }
 
 function labelOf(lines: readonly Line[], index: number, aliases: AliasTable): Omit<Label, 'end'>[] {

@@ -156,6 +156,18 @@ export const templates: Record<string, Template> = {
 
 export const defaultTemplate = 'alx'
 
+/**
+ * Strip leading and trailing characters of the given sets. A loop, not a
+ * `[...]+$` regex: that one backtracks quadratically on long runs of spaces.
+ */
+export function trimEnds(text: string, leading: string, trailing: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && leading.includes(text[start] as string)) start++
+  while (end > start && trailing.includes(text[end - 1] as string)) end--
+  return text.slice(start, end)
+}
+
 const emoji = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}]/gu
 const numbering =
   /^(?:(?:step|section|part|phase)\s+\d+\s*[:.)-]?|\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+/i
@@ -165,9 +177,11 @@ const numbering =
  * numbering, parentheticals, leading "the", or trailing punctuation.
  */
 export function normaliseLabel(label: string): string {
-  let text = label.replace(emoji, ' ').replace(/[*_`~#>|]/g, ' ')
+  // Labels are short; a long line is never one, and cutting it keeps every step linear.
+  let text = label.length > 200 ? label.slice(0, 200) : label
+  text = text.replace(emoji, ' ').replace(/[*_`~#>|]/g, ' ')
   text = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
-  text = text.replace(/^[\s\-–—:.•·]+|[\s\-–—:;.,!?•·]+$/g, '')
+  text = trimEnds(text, ' \t\r\n\u00a0-–—:.•·', ' \t\r\n\u00a0-–—:;.,!?•·')
   text = text.replace(numbering, '')
   text = text.replace(/\s+/g, ' ').trim().toLowerCase()
   text = text.replace(/^(?:the|our|an?)\s+/, '')

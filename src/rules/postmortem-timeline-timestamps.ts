@@ -4,7 +4,7 @@
  * `requireTimestamp`, an entry without any timestamp is flagged too.
  */
 
-import {isBoolean, isStringMap, postmortemRule} from '../rule.js'
+import {isBoolean, isZoneMap, postmortemRule} from '../rule.js'
 import {knownZoneWords} from '../time/zones.js'
 
 export interface Options {
@@ -35,7 +35,7 @@ function offsetOf(candidate: string): string | undefined {
 export const remarkLintPostmortemTimelineTimestamps = postmortemRule<Options>({
   id: 'postmortem-timeline-timestamps',
   severity: 'error',
-  options: {requireTimestamp: isBoolean, timezones: isStringMap},
+  options: {requireTimestamp: isBoolean, timezones: isZoneMap},
   check({incident, options, report}) {
     for (const entry of incident.timeline?.entries ?? []) {
       for (const problem of entry.problems) {

@@ -4,7 +4,7 @@
  * nothing depends on the host's zone.
  */
 import {Temporal} from 'temporal-polyfill'
-import type {WrittenTime} from './recognise.js'
+import {daysInMonth, type WrittenTime} from './recognise.js'
 import type {ZoneId} from './zones.js'
 
 export interface CalendarDate {
@@ -14,7 +14,20 @@ export interface CalendarDate {
 }
 
 /** Epoch milliseconds of `date` at `time` in `zone`; undefined when the parts do not make a moment. */
+const fixedOffset = /^([+-])(\d{2}):(\d{2})$/
+
 export function toEpochMs(date: CalendarDate, time: WrittenTime, zone: ZoneId): number | undefined {
+  // UTC and fixed offsets need no zone rules; Temporal (slow per call) is kept for IANA zones.
+  const offset = zone === 'UTC' ? ['', '+', '00', '00'] : fixedOffset.exec(zone)
+  if (offset) {
+    const {year, month, day} = date
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
+    const sign = offset[1] === '-' ? -1 : 1
+    const offsetMs = sign * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000
+    const utc = Date.UTC(year, month - 1, day, time.hour ?? 0, time.minute ?? 0, time.second ?? 0)
+    // Date.UTC maps years 0-99 to 1900-1999; authors do not write those years.
+    return year < 100 ? undefined : utc - offsetMs
+  }
   try {
     const hour = time.hour ?? 0
     const zoned = Temporal.ZonedDateTime.from(
