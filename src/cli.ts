@@ -9,10 +9,13 @@ import process from 'node:process'
 import {parseArgs} from 'node:util'
 import {remark} from 'remark'
 import {engine} from 'unified-engine'
+import type {VFile} from 'vfile'
 import {reporter as prettyReporter} from 'vfile-reporter'
 import reporterJson from 'vfile-reporter-json'
 import {withPreset} from './config.js'
 import preset from './index.js'
+import {githubReporter} from './reporters/github.js'
+import {sarifReporter} from './reporters/sarif.js'
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -23,7 +26,8 @@ const help = `Usage: postmortem-lint [options] <file|folder|glob ...>
 Check incident postmortems written in Markdown.
 
 Options:
-  --report <name>      reporter: "pretty" (default) or "json"
+  --report <name>      reporter: "pretty" (default), "json", "sarif" (SARIF 2.1.0)
+                       or "github" (GitHub Actions annotations)
   --frail              exit 1 on warnings too, not only on errors
   --quiet              report only files that have messages
   --silently-ignore    do not complain about files given but ignored by .remarkignore
@@ -39,9 +43,12 @@ plugins and may set a rule's severity and options: ["remark-preset-lint-postmort
 Messages of one rule are silenced with <!-- lint disable <rule-id> -->.
 Exit code: 0 when clean, 1 on errors (or warnings with --frail).`
 
-const reporters: Record<string, typeof prettyReporter> = {
-  pretty: prettyReporter,
-  json: reporterJson as typeof prettyReporter,
+type Reporter = (files: VFile[], options?: object) => string
+const reporters: Record<string, Reporter> = {
+  pretty: prettyReporter as Reporter,
+  json: reporterJson as Reporter,
+  sarif: (files) => sarifReporter(files, {version: packageJson.version}),
+  github: (files) => githubReporter(files),
 }
 
 function fail(message: string): never {
@@ -114,7 +121,8 @@ engine(
     out: false,
     color: values.color && !values['no-color'],
     reporter,
-    streamError: process.stderr,
+    // Machine-read reports (SARIF, workflow commands) go to stdout; the others to stderr as in remark-cli.
+    streamError: values.report === 'sarif' || values.report === 'github' ? process.stdout : process.stderr,
   },
   (error, code) => {
     if (error) fail(error.message)
