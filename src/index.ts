@@ -5,6 +5,7 @@
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkLint from 'remark-lint'
+import {remark} from 'remark'
 import type {Preset} from 'unified'
 import remarkLintPostmortemDurationConsistency from './rules/postmortem-duration-consistency.js'
 import remarkLintPostmortemImpactPercentage from './rules/postmortem-impact-percentage.js'
@@ -35,3 +36,9 @@ export {
   remarkLintPostmortemTimelineOrder,
   remarkLintPostmortemTimelineTimestamps,
 }
+
+/**
+ * A remark processor with the preset applied: what our language server runs
+ * (and loads from a workspace that has this package installed).
+ */
+export const postmortemProcessor = remark().use(remarkPresetLintPostmortem).freeze()
