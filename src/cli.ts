@@ -122,7 +122,8 @@ engine(
     color: values.color && !values['no-color'],
     reporter,
     // Machine-read reports (SARIF, workflow commands) go to stdout; the others to stderr as in remark-cli.
-    streamError: values.report === 'sarif' || values.report === 'github' ? process.stdout : process.stderr,
+    streamError:
+      values.report === 'sarif' || values.report === 'github' ? process.stdout : process.stderr,
   },
   (error, code) => {
     if (error) fail(error.message)

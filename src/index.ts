@@ -2,10 +2,11 @@
  * remark-preset-lint-postmortem: remark-lint, the syntax plugins real
  * postmortems need (front matter, GFM tables), and every postmortem rule.
  */
+
+import {remark} from 'remark'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkLint from 'remark-lint'
-import {remark} from 'remark'
 import type {Preset} from 'unified'
 import remarkLintPostmortemDurationConsistency from './rules/postmortem-duration-consistency.js'
 import remarkLintPostmortemImpactPercentage from './rules/postmortem-impact-percentage.js'

@@ -10,6 +10,7 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {afterAll, afterEach, describe, expect, it} from 'vitest'
 import {
   CodeActionRequest,
   createProtocolConnection,
@@ -23,7 +24,6 @@ import {
   type PublishDiagnosticsParams,
   type TextEdit,
 } from 'vscode-languageserver/node.js'
-import {afterAll, afterEach, describe, expect, it} from 'vitest'
 import {root} from './helpers.js'
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'postmortem-lsp-'))
@@ -63,55 +63,100 @@ async function start(script: string[], cwd: string) {
 }
 
 // A clean postmortem whose 09:14 entry names the unknown zone `GWT` (meant: GMT).
-const brokenText = readFileSync(path.join(root, 'fixtures', 'atx-headings.clean.md'), 'utf8').replace('09:14 UTC', '09:14 GWT')
+const brokenText = readFileSync(
+  path.join(root, 'fixtures', 'atx-headings.clean.md'),
+  'utf8',
+).replace('09:14 UTC', '09:14 GWT')
 
 function summary(diagnostics: Diagnostic[]) {
-  return diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character, diagnostic.severity])
+  return diagnostics.map((diagnostic) => [
+    diagnostic.code,
+    diagnostic.range.start.line,
+    diagnostic.range.start.character,
+    diagnostic.range.end.character,
+    diagnostic.severity,
+  ])
 }
 
 describe('postmortem-language-server', () => {
-  it('publishes diagnostics, offers the quick fix, and clears them after the edit', {timeout: 30_000}, async () => {
+  it('publishes diagnostics, offers the quick fix, and clears them after the edit', {
+    timeout: 30_000,
+  }, async () => {
     const uri = pathToFileURL(path.join(workspace, 'incident.md')).href
-    const {connection, next} = await start([path.join(root, 'dist', 'language-server.js')], workspace)
+    const {connection, next} = await start(
+      [path.join(root, 'dist', 'language-server.js')],
+      workspace,
+    )
     const opened = next()
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {textDocument: {uri, languageId: 'markdown', version: 1, text: brokenText}})
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {uri, languageId: 'markdown', version: 1, text: brokenText},
+    })
     const first = await opened
     expect(summary(first.diagnostics)).toEqual([['postmortem-timeline-timestamps', 13, 10, 13, 1]])
-    expect(first.diagnostics[0]?.message).toBe('Unexpected unknown zone `GWT` in `09:14 GWT`, expected a known zone such as `GMT`, `GST` or an offset like `UTC+1`')
+    expect(first.diagnostics[0]?.message).toBe(
+      'Unexpected unknown zone `GWT` in `09:14 GWT`, expected a known zone such as `GMT`, `GST` or an offset like `UTC+1`',
+    )
 
     const actions = (await connection.sendRequest(CodeActionRequest.type, {
       textDocument: {uri},
-      range: first.diagnostics[0]?.range ?? {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
+      range: first.diagnostics[0]?.range ?? {
+        start: {line: 0, character: 0},
+        end: {line: 0, character: 0},
+      },
       context: {diagnostics: first.diagnostics},
     })) as {title: string; edit?: {changes?: Record<string, TextEdit[]>}}[]
     const fix = actions.find((action) => action.title.includes('GMT'))
     const edit = fix?.edit?.changes?.[uri]?.[0]
-    expect(edit).toEqual({range: {start: {line: 13, character: 10}, end: {line: 13, character: 13}}, newText: 'GMT'})
+    expect(edit).toEqual({
+      range: {start: {line: 13, character: 10}, end: {line: 13, character: 13}},
+      newText: 'GMT',
+    })
 
     const lines = brokenText.split('\n')
     const line = lines[13] ?? ''
     lines[13] = line.slice(0, 10) + (edit?.newText ?? '') + line.slice(13)
     const cleared = next()
-    await connection.sendNotification(DidChangeTextDocumentNotification.type, {textDocument: {uri, version: 2}, contentChanges: [{text: lines.join('\n')}]})
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: {uri, version: 2},
+      contentChanges: [{text: lines.join('\n')}],
+    })
     expect((await cleared).diagnostics).toEqual([])
   })
 
-  it('works as remark-language-server configures unified-language-server, with a .remarkrc naming the preset', {timeout: 30_000}, async () => {
+  it('works as remark-language-server configures unified-language-server, with a .remarkrc naming the preset', {
+    timeout: 30_000,
+  }, async () => {
     const project = path.join(workspace, 'remark-project')
     mkdirSync(path.join(project, 'node_modules'), {recursive: true})
     symlinkSync(root, path.join(project, 'node_modules', 'remark-preset-lint-postmortem'))
-    symlinkSync(path.join(root, 'node_modules', 'remark'), path.join(project, 'node_modules', 'remark'))
-    writeFileSync(path.join(project, 'package.json'), '{"name": "team-postmortems", "private": true, "type": "module"}\n')
-    writeFileSync(path.join(project, '.remarkrc.json'), '{"plugins": ["remark-preset-lint-postmortem"]}\n')
+    symlinkSync(
+      path.join(root, 'node_modules', 'remark'),
+      path.join(project, 'node_modules', 'remark'),
+    )
+    writeFileSync(
+      path.join(project, 'package.json'),
+      '{"name": "team-postmortems", "private": true, "type": "module"}\n',
+    )
+    writeFileSync(
+      path.join(project, '.remarkrc.json'),
+      '{"plugins": ["remark-preset-lint-postmortem"]}\n',
+    )
     // remark-language-server's own configuration of unified-language-server.
     writeFileSync(
       path.join(project, 'remark-language-server.js'),
       `import {remark} from 'remark'\nimport {createUnifiedLanguageServer} from '${pathToFileURL(path.join(root, 'node_modules', 'unified-language-server', 'index.js')).href}'\ncreateUnifiedLanguageServer({configurationSection: 'remark', defaultProcessor: remark, ignoreName: '.remarkignore', packageField: 'remarkConfig', pluginPrefix: 'remark', processorName: 'remark', processorSpecifier: 'remark', rcName: '.remarkrc'})\n`,
     )
     const uri = pathToFileURL(path.join(project, 'incident.md')).href
-    const {connection, next} = await start([path.join(project, 'remark-language-server.js')], project)
+    const {connection, next} = await start(
+      [path.join(project, 'remark-language-server.js')],
+      project,
+    )
     const opened = next()
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {textDocument: {uri, languageId: 'markdown', version: 1, text: brokenText}})
-    expect(summary((await opened).diagnostics)).toEqual([['postmortem-timeline-timestamps', 13, 10, 13, 1]])
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {uri, languageId: 'markdown', version: 1, text: brokenText},
+    })
+    expect(summary((await opened).diagnostics)).toEqual([
+      ['postmortem-timeline-timestamps', 13, 10, 13, 1],
+    ])
   })
 })

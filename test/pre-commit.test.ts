@@ -14,29 +14,52 @@ import {root} from './helpers.js'
 
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0
 const isGitCheckout = spawnSync('git', ['rev-parse', 'HEAD'], {cwd: root}).status === 0
-if (!hasPreCommit) console.warn('pre-commit test skipped: the `pre-commit` tool is not installed (apt-get install pre-commit)')
+if (!hasPreCommit)
+  console.warn(
+    'pre-commit test skipped: the `pre-commit` tool is not installed (apt-get install pre-commit)',
+  )
 
 describe.skipIf(!hasPreCommit || !isGitCheckout)('pre-commit hook', () => {
   const directory = mkdtempSync(path.join(tmpdir(), 'postmortem-pre-commit-'))
-  const env = {...process.env, PRE_COMMIT_HOME: path.join(directory, '.cache'), GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com'}
+  const env = {
+    ...process.env,
+    PRE_COMMIT_HOME: path.join(directory, '.cache'),
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.com',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.com',
+  }
   const repo = path.join(directory, 'repo')
   const git = (...args: string[]) => spawnSync('git', args, {cwd: repo, env, encoding: 'utf8'})
   afterAll(() => rmSync(directory, {recursive: true, force: true}))
 
-  it('refuses a broken postmortem, accepts a fixed one, and skips ignored files', {timeout: 300_000}, () => {
+  it('refuses a broken postmortem, accepts a fixed one, and skips ignored files', {
+    timeout: 300_000,
+  }, () => {
     const rev = execFileSync('git', ['rev-parse', 'HEAD'], {cwd: root, encoding: 'utf8'}).trim()
     execFileSync('git', ['init', '-q', repo])
-    writeFileSync(path.join(repo, '.pre-commit-config.yaml'), `repos:\n  - repo: ${root}\n    rev: ${rev}\n    hooks:\n      - id: postmortem-lint\n`)
+    writeFileSync(
+      path.join(repo, '.pre-commit-config.yaml'),
+      `repos:\n  - repo: ${root}\n    rev: ${rev}\n    hooks:\n      - id: postmortem-lint\n`,
+    )
     execFileSync('pre-commit', ['install'], {cwd: repo, env})
 
-    copyFileSync(path.join(root, 'fixtures', 'atx-headings.broken.md'), path.join(repo, 'incident.md'))
+    copyFileSync(
+      path.join(root, 'fixtures', 'atx-headings.broken.md'),
+      path.join(repo, 'incident.md'),
+    )
     git('add', '-A')
     const refused = git('commit', '-m', 'broken postmortem')
     expect(refused.status).not.toBe(0)
-    expect(refused.stdout + refused.stderr).toContain('Unexpected impossible timestamp `25:10` (hour 25 does not exist)')
+    expect(refused.stdout + refused.stderr).toContain(
+      'Unexpected impossible timestamp `25:10` (hour 25 does not exist)',
+    )
     expect(git('rev-parse', '--verify', '-q', 'HEAD').status).not.toBe(0)
 
-    copyFileSync(path.join(root, 'fixtures', 'atx-headings.clean.md'), path.join(repo, 'incident.md'))
+    copyFileSync(
+      path.join(root, 'fixtures', 'atx-headings.clean.md'),
+      path.join(repo, 'incident.md'),
+    )
     git('add', '-A')
     const accepted = git('commit', '-m', 'fixed postmortem')
     expect(accepted.stdout + accepted.stderr).toContain('postmortem-lint')

@@ -6,15 +6,31 @@ import Ajv from 'ajv-draft-04'
 import {describe, expect, it} from 'vitest'
 import {root} from './helpers.js'
 
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], {cwd: root, encoding: 'utf8'})
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  })
 
 describe('--report sarif', () => {
   it('writes SARIF 2.1.0 that validates against the schema, with rule ids, help links, levels and regions', () => {
-    const result = cli('--report', 'sarif', 'fixtures/bold-pseudo-headings.broken.md', 'fixtures/atx-headings.clean.md')
+    const result = cli(
+      '--report',
+      'sarif',
+      'fixtures/bold-pseudo-headings.broken.md',
+      'fixtures/atx-headings.clean.md',
+    )
     expect(result.status).toBe(1)
     const log = JSON.parse(result.stdout)
-    const schema = JSON.parse(readFileSync(path.join(root, 'test', 'data', 'sarif-2.1.0-rtm.5.json'), 'utf8'))
-    const ajv = new Ajv({allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false})
+    const schema = JSON.parse(
+      readFileSync(path.join(root, 'test', 'data', 'sarif-2.1.0-rtm.5.json'), 'utf8'),
+    )
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: false,
+      validateFormats: false,
+      unicodeRegExp: false,
+    })
     const validate = ajv.compile(schema)
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true)
     const run = log.runs[0]
@@ -25,9 +41,15 @@ describe('--report sarif', () => {
       'postmortem-duration-consistency',
       'postmortem-impact-percentage',
     ])
-    expect(run.tool.driver.rules[0].helpUri).toMatch(/docs\/rules\/postmortem-required-sections\.md$/)
+    expect(run.tool.driver.rules[0].helpUri).toMatch(
+      /docs\/rules\/postmortem-required-sections\.md$/,
+    )
     expect(run.results).toHaveLength(6)
-    expect(run.results.find((result: {ruleId: string}) => result.ruleId === 'postmortem-impact-percentage')).toEqual({
+    expect(
+      run.results.find(
+        (result: {ruleId: string}) => result.ruleId === 'postmortem-impact-percentage',
+      ),
+    ).toEqual({
       ruleId: 'postmortem-impact-percentage',
       ruleIndex: 4,
       level: 'error',
@@ -35,7 +57,10 @@ describe('--report sarif', () => {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: {uri: 'fixtures/bold-pseudo-headings.broken.md', uriBaseId: '%SRCROOT%'},
+            artifactLocation: {
+              uri: 'fixtures/bold-pseudo-headings.broken.md',
+              uriBaseId: '%SRCROOT%',
+            },
             region: {startLine: 5, startColumn: 46, endLine: 5, endColumn: 50},
           },
         },

@@ -22,10 +22,19 @@ export function githubReporter(files: readonly VFile[]): string {
   for (const file of files) {
     for (const message of file.messages) {
       const range = rangeOf(message)
-      const properties = [`file=${escapeProperty(pathOf(file))}`, `line=${range.startLine}`, `col=${range.startColumn}`]
-      if (range.endLine !== undefined) properties.push(`endLine=${range.endLine}`, `endColumn=${range.endColumn}`)
-      properties.push(`title=${escapeProperty(message.ruleId ?? message.source ?? 'postmortem-lint')}`)
-      lines.push(`::${commandOf[levelOf(message)]} ${properties.join(',')}::${escapeData(message.reason)}`)
+      const properties = [
+        `file=${escapeProperty(pathOf(file))}`,
+        `line=${range.startLine}`,
+        `col=${range.startColumn}`,
+      ]
+      if (range.endLine !== undefined)
+        properties.push(`endLine=${range.endLine}`, `endColumn=${range.endColumn}`)
+      properties.push(
+        `title=${escapeProperty(message.ruleId ?? message.source ?? 'postmortem-lint')}`,
+      )
+      lines.push(
+        `::${commandOf[levelOf(message)]} ${properties.join(',')}::${escapeData(message.reason)}`,
+      )
     }
   }
   return lines.join('\n')

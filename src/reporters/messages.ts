@@ -21,7 +21,10 @@ export function rangeOf(message: VFileMessage): Range {
   const place = message.place
   const start = place && 'start' in place ? place.start : place
   const end = place && 'end' in place ? place.end : undefined
-  const range: Range = {startLine: start?.line ?? message.line ?? 1, startColumn: start?.column ?? message.column ?? 1}
+  const range: Range = {
+    startLine: start?.line ?? message.line ?? 1,
+    startColumn: start?.column ?? message.column ?? 1,
+  }
   if (end?.line && end.column) {
     range.endLine = end.line
     range.endColumn = end.column

@@ -50,7 +50,14 @@ export function sarifReporter(files: readonly VFile[], options: SarifOptions = {
     version: '2.1.0',
     runs: [
       {
-        tool: {driver: {name: 'postmortem-lint', ...(options.version ? {version: options.version} : {}), informationUri, rules}},
+        tool: {
+          driver: {
+            name: 'postmortem-lint',
+            ...(options.version ? {version: options.version} : {}),
+            informationUri,
+            rules,
+          },
+        },
         results,
       },
     ],
