@@ -3,12 +3,13 @@ import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
-import type AjvDraft04 from 'ajv-draft-04'
 import {describe, expect, it} from 'vitest'
 import {root} from './helpers.js'
 
 // ajv-draft-04 is CommonJS; require it to get the class itself.
-const Ajv = createRequire(import.meta.url)('ajv-draft-04') as typeof AjvDraft04
+const Ajv = createRequire(import.meta.url)('ajv-draft-04') as new (
+  options: object,
+) => {compile: (schema: object) => ((data: unknown) => boolean) & {errors?: unknown}}
 
 const cli = (...args: string[]) =>
   spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], {
