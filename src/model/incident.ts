@@ -441,6 +441,9 @@ function introLines(lines: readonly Line[], labels: readonly Label[]): [number, 
   return [lines[0]?.kind === 'heading' ? 1 : 0, first ? first.line : Math.min(lines.length, 10)]
 }
 
+/** How much of an entry's first line is read for its timestamp. */
+const entryHeadLength = 160
+
 interface TimelineContext {
   zone: ZoneId
   fallbackDate: CalendarDate
@@ -482,7 +485,8 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
       if (timeCell) text = timeCell
     }
     if (!text.value) continue
-    const recognised = recogniseTimes(text.value, {
+    // An entry's timestamp sits near its start; reading only the head keeps chrono's work per entry small.
+    const recognised = recogniseTimes(text.value.slice(0, entryHeadLength), {
       timezones: context.timezones,
       ...(currentDate ? {referenceDate: currentDate} : {}),
     })

@@ -85,7 +85,9 @@ function pushBlockLines(
     const text = part.trim()
     const offset = text.fileOffset(0)
     const line: Line = {
-      ...shape,
+      kind: shape.kind,
+      depth: shape.depth,
+      listDepth: shape.listDepth,
       itemStart: itemStart && index === 0,
       indexInBlock: index,
       blockSize: parts.length,

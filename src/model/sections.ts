@@ -119,7 +119,9 @@ function labelOf(lines: readonly Line[], index: number, aliases: AliasTable): Om
     }
     return found
   }
-  const field = splitField(line.text)
+  // A label sits at the start of a line, before a colon within its first 80 characters.
+  const colon = line.text.value.indexOf(':')
+  const field = colon !== -1 && colon <= 82 ? splitField(line.text) : undefined
   if (field) {
     const label = cleanLabel(field.label)
     const kinds = kindsOfLabel(label.value, aliases)
@@ -142,6 +144,7 @@ function labelOf(lines: readonly Line[], index: number, aliases: AliasTable): Om
     return found
   }
   // A short line that is only a section name: `Timeline`, `**Issue Summary**`.
+  if (line.text.value.length > 80) return found
   const text = cleanLabel(line.text)
   const standalone = line.indexInBlock === 0 || isExactAliasLine(text.value, aliases)
   if (text.value && words(text.value) <= 6 && !/[.!?]$/.test(text.value) && standalone) {

@@ -21,16 +21,8 @@ export class SourceText {
 
   /** File offset of character `index` (or of the end, for `index === length`). */
   fileOffset(index: number): number | undefined {
-    const segments = this.segments
-    if (segments.length === 0) return undefined
-    let low = 0
-    let high = segments.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if ((segments[middle]?.at ?? 0) <= index) low = middle
-      else high = middle - 1
-    }
-    const segment = segments[low]
+    if (this.segments.length === 0) return undefined
+    const segment = this.segments[this.segmentAt(index)]
     if (!segment) return undefined
     const within = Math.max(0, Math.min(index - segment.at, segment.length))
     return segment.file + within
@@ -44,9 +36,29 @@ export class SourceText {
     return {start: from, end: end > start ? last + 1 : from}
   }
 
+  /** Index of the last segment starting at or before `index`. */
+  private segmentAt(index: number): number {
+    const segments = this.segments
+    let low = 0
+    let high = segments.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((segments[middle]?.at ?? 0) <= index) low = middle
+      else high = middle - 1
+    }
+    return low
+  }
+
   slice(start: number, end = this.value.length): SourceText {
     const kept: Segment[] = []
-    for (const segment of this.segments) {
+    const segments = this.segments
+    for (
+      let position = Math.max(0, this.segmentAt(start) - 1);
+      position < segments.length;
+      position++
+    ) {
+      const segment = segments[position] as Segment
+      if (segment.at > end) break
       const from = Math.max(start, segment.at)
       const to = Math.min(end, segment.at + segment.length)
       if (to > from || (segment.length === 0 && segment.at >= start && segment.at <= end)) {
@@ -66,6 +78,8 @@ export class SourceText {
 
   /** The text without white space at either end. */
   trim(): SourceText {
+    const value = this.value
+    if (!/^\s|\s$/.test(value)) return this
     const start = this.value.length - this.value.trimStart().length
     const end = this.value.trimEnd().length
     return end <= start ? this.slice(start, start) : this.slice(start, end)
@@ -73,6 +87,7 @@ export class SourceText {
 
   /** Split on line feeds. */
   lines(): SourceText[] {
+    if (!this.value.includes('\n')) return [this]
     const result: SourceText[] = []
     let start = 0
     for (

@@ -176,7 +176,19 @@ const numbering =
  * Normalise a label for matching: lower case, no emphasis marks, emoji,
  * numbering, parentheticals, leading "the", or trailing punctuation.
  */
+const normalised = new Map<string, string>()
+
 export function normaliseLabel(label: string): string {
+  // The same labels come back in every postmortem; remember a bounded number of them.
+  const known = normalised.get(label)
+  if (known !== undefined) return known
+  const result = normaliseUncached(label)
+  if (normalised.size > 20_000) normalised.clear()
+  normalised.set(label, result)
+  return result
+}
+
+function normaliseUncached(label: string): string {
   // Labels are short; a long line is never one, and cutting it keeps every step linear.
   let text = label.length > 200 ? label.slice(0, 200) : label
   text = text.replace(emoji, ' ').replace(/[*_`~#>|]/g, ' ')
@@ -201,34 +213,61 @@ export function buildAliases(extra: Partial<Record<string, string[]>> = {}): Ali
 
 const partSeparator = /\s*(?:\band\b|&|\/|,|\+)\s*/
 
+interface AliasIndex {
+  /** Alias → the kinds it names. */
+  kinds: Map<string, SectionKind[]>
+  longest: number
+}
+
+const indexes = new WeakMap<AliasTable, AliasIndex>()
+
+/** An index of the alias table, built once per table. */
+function aliasIndex(aliases: AliasTable): AliasIndex {
+  let index = indexes.get(aliases)
+  if (!index) {
+    const kinds = new Map<string, SectionKind[]>()
+    let longest = 1
+    for (const kind of sectionKinds) {
+      for (const alias of aliases[kind]) {
+        kinds.set(alias, [...(kinds.get(alias) ?? []), kind])
+        longest = Math.max(longest, alias.split(' ').length)
+      }
+    }
+    index = {kinds, longest}
+    indexes.set(aliases, index)
+  }
+  return index
+}
+
+/** Kinds named by `part`: an alias equal to it, or (not for start/end fields) one it starts or ends with. */
+function kindsOfPart(part: string, index: AliasIndex, into: Set<SectionKind>): void {
+  for (const kind of index.kinds.get(part) ?? []) into.add(kind)
+  const words = part.split(' ')
+  for (let size = Math.min(index.longest, words.length - 1); size >= 1; size--) {
+    for (const alias of [words.slice(0, size).join(' '), words.slice(-size).join(' ')]) {
+      for (const kind of index.kinds.get(alias) ?? [])
+        if (kind !== 'start' && kind !== 'end') into.add(kind)
+    }
+  }
+}
+
 /** The section kinds a (raw) label names; `Root Cause and Resolution` names two. */
 export function kindsOfLabel(label: string, aliases: AliasTable): SectionKind[] {
   const normal = normaliseLabel(label)
   if (!normal || normal.split(' ').length > 8) return []
+  const index = aliasIndex(aliases)
   const kinds = new Set<SectionKind>()
-  const candidates = [normal, ...normal.split(partSeparator)]
-  for (const part of candidates) {
-    if (!part) continue
-    for (const kind of sectionKinds) {
-      for (const alias of aliases[kind]) {
-        const exactOnly = kind === 'start' || kind === 'end'
-        if (
-          part === alias ||
-          (!exactOnly && (part.startsWith(`${alias} `) || part.endsWith(` ${alias}`)))
-        ) {
-          kinds.add(kind)
-          break
-        }
-      }
-    }
-  }
+  kindsOfPart(normal, index, kinds)
+  for (const part of normal.split(partSeparator))
+    if (part && part !== normal) kindsOfPart(part, index, kinds)
   return [...kinds]
 }
 
 /** A line that is nothing but section names (`Timeline`, `Root Cause and Resolution`). */
 export function isExactAliasLine(line: string, aliases: AliasTable): boolean {
+  if (line.length > 80) return false
   const normal = normaliseLabel(line)
   if (!normal) return false
-  const all = new Set(sectionKinds.flatMap((kind) => aliases[kind]))
-  return normal.split(partSeparator).every((part) => all.has(part))
+  const {kinds} = aliasIndex(aliases)
+  return normal.split(partSeparator).every((part) => kinds.has(part))
 }

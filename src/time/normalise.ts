@@ -40,6 +40,8 @@ const rewrites: Rewrite[] = [
 
 function applyRewrite(input: NormalisedText, rewrite: Rewrite): NormalisedText {
   const {text, sourceOffsets} = input
+  rewrite.pattern.lastIndex = 0
+  if (!rewrite.pattern.test(text)) return input
   let output = ''
   const offsets: number[] = []
   let last = 0

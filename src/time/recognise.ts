@@ -218,8 +218,17 @@ function findProblems(text: string): TimeProblem[] {
   return problems
 }
 
+const months = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec'
+/** A cheap test for anything chrono or the impossible-value scan could read. */
+const timestampShape = new RegExp(
+  String.raw`\d\s?[:.h]\s?\d|\d\s?[ap]\.?m\b|\d{4}-\d|\d\/\d|\b(?:${months})[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:${months})|\d{4}\s?(?:hrs?|hours|z|utc|gmt)\b`,
+  'i',
+)
+
 /** Recognise every time and date mention in `text` (offsets into `text`). */
 export function recogniseTimes(text: string, options: RecogniseOptions = {}): Recognised {
+  // Every time or date we read has a digit next to a time or date shape; most narrative lines have none.
+  if (!timestampShape.test(text)) return {mentions: [], problems: []}
   const {text: normal, sourceOffsets} = normaliseTimeText(text)
   const toSource = (index: number) => sourceOffsets[Math.min(index, sourceOffsets.length - 1)] ?? 0
   const problemsInNormal = findProblems(normal)
