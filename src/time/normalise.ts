@@ -7,8 +7,8 @@
 
 export interface NormalisedText {
   text: string
-  /** `sourceOffsets[i]` is the input offset of output character `i`; one extra entry for the end. */
-  sourceOffsets: number[]
+  /** `sourceOffsets[i]` is the input offset of output character `i`, one extra entry for the end; absent when the text was not rewritten. */
+  sourceOffsets?: number[]
 }
 
 /** Longest text handed to chrono-node in one call; timestamps sit at the start of a line. */
@@ -25,7 +25,7 @@ const rewrites: Rewrite[] = [
   // `11:26-am-GMT` → `11:26 am GMT`
   {pattern: /(\d)-([ap]\.?m\.?)-/gi, replace: (m) => `${m[1]} ${m[2]} `},
   // `4: 45 am`, `10 :30` → `4:45 am`, `10:30`
-  {pattern: /\b(\d{1,2}) ?: ?(\d{2})\b/g, replace: (m) => `${m[1]}:${m[2]}`},
+  {pattern: /\b(\d{1,2})(?: :|: | : )(\d{2})\b/g, replace: (m) => `${m[1]}:${m[2]}`},
   // `14h30` → `14:30`
   {pattern: /\b([01]?\d|2[0-3])h([0-5]\d)\b/g, replace: (m) => `${m[1]}:${m[2]}`},
   // `2100hrs`, `2100 hours`, `1430Z`, `1400 UTC` → `21:00 hrs`, `14:30 Z`, `14:00 UTC`
@@ -38,7 +38,7 @@ const rewrites: Rewrite[] = [
   {pattern: /(\d:\d{2})Z\b/g, replace: (m) => `${m[1]} Z`},
 ]
 
-function applyRewrite(input: NormalisedText, rewrite: Rewrite): NormalisedText {
+function applyRewrite(input: Required<NormalisedText>, rewrite: Rewrite): Required<NormalisedText> {
   const {text, sourceOffsets} = input
   rewrite.pattern.lastIndex = 0
   if (!rewrite.pattern.test(text)) return input
@@ -63,13 +63,20 @@ function applyRewrite(input: NormalisedText, rewrite: Rewrite): NormalisedText {
   return {text: output, sourceOffsets: offsets}
 }
 
+function identity(text: string): Required<NormalisedText> {
+  return {text, sourceOffsets: Array.from({length: text.length + 1}, (_, index) => index)}
+}
+
 /** Normalise `text` (already cut to the part worth reading) for recognition. */
 export function normaliseTimeText(text: string, maxLength = maxRecognisedLength): NormalisedText {
   const capped = text.length > maxLength * 2 ? text.slice(0, maxLength * 2) : text
-  let result: NormalisedText = {
-    text: capped,
-    sourceOffsets: Array.from({length: capped.length + 1}, (_, index) => index),
-  }
+  // Most lines need no rewrite; the offset map is only built for those that do.
+  const needsRewrite = rewrites.some((rewrite) => {
+    rewrite.pattern.lastIndex = 0
+    return rewrite.pattern.test(capped)
+  })
+  if (!needsRewrite) return {text: capped.length > maxLength ? capped.slice(0, maxLength) : capped}
+  let result = identity(capped)
   for (const rewrite of rewrites) result = applyRewrite(result, rewrite)
   if (result.text.length > maxLength) {
     result = {

@@ -230,7 +230,10 @@ export function recogniseTimes(text: string, options: RecogniseOptions = {}): Re
   // Every time or date we read has a digit next to a time or date shape; most narrative lines have none.
   if (!timestampShape.test(text)) return {mentions: [], problems: []}
   const {text: normal, sourceOffsets} = normaliseTimeText(text)
-  const toSource = (index: number) => sourceOffsets[Math.min(index, sourceOffsets.length - 1)] ?? 0
+  const toSource = (index: number) =>
+    sourceOffsets
+      ? (sourceOffsets[Math.min(index, sourceOffsets.length - 1)] ?? 0)
+      : Math.min(index, normal.length)
   const problemsInNormal = findProblems(normal)
   const problems = problemsInNormal.map((problem) => {
     const start = toSource(problem.start)

@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: our preset side by side with bare remark parsing,
+ * remark-preset-lint-recommended and markdownlint on the same synthetic
+ * corpus, plus scaling, CLI wall time and editor latency. Prints a table and
+ * writes bench/results.json. Not a test: numbers depend on the machine.
+ */
+import {spawn, spawnSync} from 'node:child_process'
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {lint as markdownlint} from 'markdownlint/sync'
+import {remark} from 'remark'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkPresetLintRecommended from 'remark-preset-lint-recommended'
+import {VFile} from 'vfile'
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+} from 'vscode-languageserver/node.js'
+import postmortemPreset from '../dist/index.js'
+import {generateCorpus, postmortem, random} from './generate.js'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5)
+/** `BENCH_ONLY=editor` (or corpus, scaling, cli) runs one part while working on it. */
+const only = process.env.BENCH_ONLY
+const runs = (part) => !only || only === part
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const time = (run) => {
+  const start = performance.now()
+  run()
+  return performance.now() - start
+}
+
+const corpus = generateCorpus({count: 1000, seed: 42})
+const bytes = corpus.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0)
+const corpusDir = path.join(here, 'corpus')
+rmSync(corpusDir, {recursive: true, force: true})
+mkdirSync(corpusDir, {recursive: true})
+for (const file of corpus) writeFileSync(path.join(corpusDir, file.name), file.text)
+
+const syntax = [[remarkFrontmatter, ['yaml', 'toml']], remarkGfm]
+const processors = {
+  'bare remark parse': remark().use(syntax).freeze(),
+  'remark-preset-lint-recommended': remark().use(syntax).use(remarkPresetLintRecommended).freeze(),
+  'our preset': remark().use(postmortemPreset).freeze(),
+}
+const runners = Object.fromEntries(
+  Object.entries(processors).map(([name, processor]) => [
+    name,
+    () => {
+      for (const {text} of corpus) {
+        const file = new VFile(text)
+        processor.runSync(processor.parse(file), file)
+      }
+    },
+  ]),
+)
+runners['markdownlint (default rules)'] = () => {
+  for (const {text} of corpus) markdownlint({strings: {doc: text}})
+}
+
+console.log(
+  `Corpus: ${corpus.length} synthetic postmortems, ${(bytes / 1e6).toFixed(2)} MB; ${rounds} rounds, median.`,
+)
+const samples = Object.fromEntries(Object.keys(runners).map((name) => [name, []]))
+runners['our preset']() // warm up every code path once
+for (let round = 0; round < (runs('corpus') || runs('cli') ? rounds : 1); round++) {
+  for (const [name, run] of Object.entries(runners)) samples[name].push(time(run))
+}
+const floor = median(samples['bare remark parse'])
+const sideBySide = Object.entries(samples).map(([name, values]) => {
+  const ms = median(values)
+  return {
+    name,
+    ms: Math.round(ms),
+    filesPerSecond: Math.round((corpus.length / ms) * 1000),
+    mbPerSecond: Number((bytes / 1e6 / (ms / 1000)).toFixed(2)),
+    ratio: Number((ms / floor).toFixed(2)),
+  }
+})
+console.table(sideBySide)
+
+// Scaling: timeline entries and sections.
+const ours = processors['our preset']
+const bare = processors['bare remark parse']
+const lintTime = (processor, text) =>
+  median(
+    Array.from({length: 3}, () =>
+      time(() => {
+        const file = new VFile(text)
+        processor.runSync(processor.parse(file), file)
+      }),
+    ),
+  )
+const entryDoc = (count) =>
+  `# Incident\n\n## Summary\n\nDuration: 00:00 - 23:59 UTC\n\nImpact: 10% of users.\n\n## Timeline\n\n${Array.from({length: count}, (_, index) => `- ${String(Math.floor((index * 1440) / count / 60)).padStart(2, '0')}:${String(Math.floor((index * 1440) / count) % 60).padStart(2, '0')} UTC: event ${index} on the load balancer`).join('\n')}\n`
+const sectionDoc = (count) =>
+  Array.from({length: count}, (_, index) => postmortem('atx', random(index + 1), 2000)).join('\n')
+const scaling = {entries: [], sections: []}
+for (const count of runs('scaling') ? [10, 100, 1000, 10_000] : []) {
+  const text = entryDoc(count)
+  const total = lintTime(ours, text)
+  scaling.entries.push({
+    entries: count,
+    ms: Number(total.toFixed(2)),
+    bareMs: Number(lintTime(bare, text).toFixed(2)),
+    msPerEntry: Number((total / count).toFixed(4)),
+  })
+}
+for (const count of runs('scaling') ? [1, 10, 100] : []) {
+  const text = sectionDoc(count)
+  const total = lintTime(ours, text)
+  scaling.sections.push({
+    sections: count,
+    ms: Number(total.toFixed(2)),
+    bareMs: Number(lintTime(bare, text).toFixed(2)),
+    msPerSection: Number((total / count).toFixed(3)),
+  })
+}
+const perEntry = scaling.entries.map((row) => row.msPerEntry)
+scaling.entryRatioLargestToSmallest = Number((perEntry.at(-1) / perEntry[0]).toFixed(2))
+const perSection = scaling.sections.map((row) => row.msPerSection)
+scaling.sectionRatioLargestToSmallest = Number((perSection.at(-1) / perSection[0]).toFixed(2))
+console.log('Scaling (our preset, parse included):')
+console.table(scaling.entries)
+console.table(scaling.sections)
+
+// The CLI on the whole corpus, start-up and file reading included.
+const cliMs = median(
+  Array.from({length: runs('cli') ? 3 : 0}, () =>
+    time(() =>
+      spawnSync(
+        process.execPath,
+        [path.join(here, '..', 'dist', 'cli.js'), '--quiet', '--report', 'json', corpusDir],
+        {encoding: 'utf8', maxBuffer: 1 << 28},
+      ),
+    ),
+  ),
+)
+const cli = {ms: Math.round(cliMs), ratioToInProcessBareParse: Number((cliMs / floor).toFixed(2))}
+console.log(
+  `CLI on ${corpus.length} files: ${cli.ms} ms, ${cli.ratioToInProcessBareParse}x the in-process bare parse`,
+)
+
+// Editor latency: didChange on a 200 KB postmortem to its diagnostics.
+async function editorLatency(text, edits) {
+  const server = spawn(
+    process.execPath,
+    [path.join(here, '..', 'dist', 'language-server.js'), '--stdio'],
+    {cwd: os.tmpdir()},
+  )
+  const connection = createProtocolConnection(server.stdout, server.stdin)
+  let resolveNext
+  connection.onNotification(PublishDiagnosticsNotification.type, () => resolveNext?.())
+  connection.listen()
+  const folder = pathToFileURL(os.tmpdir()).href
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: null,
+    rootUri: folder,
+    capabilities: {},
+    workspaceFolders: [{uri: folder, name: 'tmp'}],
+  })
+  await connection.sendNotification(InitializedNotification.type, {})
+  const uri = pathToFileURL(path.join(os.tmpdir(), 'bench-postmortem.md')).href
+  const published = () => new Promise((resolve) => (resolveNext = resolve))
+  let wait = published()
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: {uri, languageId: 'markdown', version: 1, text},
+  })
+  await wait
+  const latencies = []
+  for (let edit = 0; edit < edits; edit++) {
+    const changed = `${text}\n<!-- edit ${edit} -->\n`
+    wait = published()
+    const start = performance.now()
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: {uri, version: edit + 2},
+      contentChanges: [{text: changed}],
+    })
+    await wait
+    latencies.push(performance.now() - start)
+  }
+  connection.dispose()
+  server.kill()
+  return {
+    medianMs: Number(median(latencies).toFixed(1)),
+    worstMs: Number(Math.max(...latencies).toFixed(1)),
+  }
+}
+const big = postmortem('atx', random(7), 200_000)
+const typical = postmortem('bold', random(8), 15_000)
+const editor = {}
+if (runs('editor')) {
+  editor['200 KB'] = {
+    ...(await editorLatency(big, 50)),
+    bareParseMs: Number(lintTime(bare, big).toFixed(1)),
+  }
+  editor['15 KB'] = {
+    ...(await editorLatency(typical, 50)),
+    bareParseMs: Number(lintTime(bare, typical).toFixed(1)),
+  }
+  editor['200 KB'].ratioToBareParse = Number(
+    (editor['200 KB'].medianMs / editor['200 KB'].bareParseMs).toFixed(2),
+  )
+}
+console.log('Editor latency (didChange to diagnostics, 50 edits):')
+console.table(editor)
+
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  corpus: {files: corpus.length, megabytes: Number((bytes / 1e6).toFixed(2)), seed: 42},
+  rounds,
+  sideBySide,
+  scaling,
+  cli,
+  editor,
+}
+writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+console.log('Wrote bench/results.json')
