@@ -8,11 +8,17 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkLint from 'remark-lint'
 import type {Preset} from 'unified'
+import remarkLintPostmortemActionItems from './rules/postmortem-action-items.js'
+import remarkLintPostmortemBlamelessLanguage from './rules/postmortem-blameless-language.js'
 import remarkLintPostmortemDurationConsistency from './rules/postmortem-duration-consistency.js'
 import remarkLintPostmortemImpactPercentage from './rules/postmortem-impact-percentage.js'
+import remarkLintPostmortemMilestones from './rules/postmortem-milestones.js'
+import remarkLintPostmortemNoEmptySections from './rules/postmortem-no-empty-sections.js'
+import remarkLintPostmortemNoPlaceholders from './rules/postmortem-no-placeholders.js'
 import remarkLintPostmortemRequiredSections from './rules/postmortem-required-sections.js'
 import remarkLintPostmortemTimelineOrder from './rules/postmortem-timeline-order.js'
 import remarkLintPostmortemTimelineTimestamps from './rules/postmortem-timeline-timestamps.js'
+import remarkLintPostmortemTimezone from './rules/postmortem-timezone.js'
 
 /** Every rule by id, for configuration lookups and docs. */
 export const rules = {
@@ -21,6 +27,13 @@ export const rules = {
   'postmortem-timeline-order': remarkLintPostmortemTimelineOrder,
   'postmortem-duration-consistency': remarkLintPostmortemDurationConsistency,
   'postmortem-impact-percentage': remarkLintPostmortemImpactPercentage,
+  // Beyond the mission: warnings by default.
+  'postmortem-no-empty-sections': remarkLintPostmortemNoEmptySections,
+  'postmortem-no-placeholders': remarkLintPostmortemNoPlaceholders,
+  'postmortem-timezone': remarkLintPostmortemTimezone,
+  'postmortem-milestones': remarkLintPostmortemMilestones,
+  'postmortem-action-items': remarkLintPostmortemActionItems,
+  'postmortem-blameless-language': remarkLintPostmortemBlamelessLanguage,
 } as const
 
 const remarkPresetLintPostmortem: Preset = {
@@ -31,6 +44,12 @@ export default remarkPresetLintPostmortem
 export type {Incident, ModelOptions} from './model/incident.js'
 export {readIncident} from './model/incident.js'
 export {
+  remarkLintPostmortemActionItems,
+  remarkLintPostmortemBlamelessLanguage,
+  remarkLintPostmortemMilestones,
+  remarkLintPostmortemNoEmptySections,
+  remarkLintPostmortemNoPlaceholders,
+  remarkLintPostmortemTimezone,
   remarkLintPostmortemDurationConsistency,
   remarkLintPostmortemImpactPercentage,
   remarkLintPostmortemRequiredSections,

@@ -65,6 +65,8 @@ function modelOptions(settings: unknown, options: Record<string, unknown>): Mode
   }
   if (Object.keys(aliases).length > 0) result.aliases = aliases
   if (Object.keys(timezones).length > 0) result.timezones = timezones
+  const template = (options.template as string | undefined) ?? shared.template
+  if (template) result.template = template
   return result
 }
 

@@ -22,10 +22,56 @@ export interface ModelOptions {
   aliases?: Partial<Record<string, string[]>>
   /** A team's zone abbreviations (`{IST: 'Asia/Kolkata'}`). */
   timezones?: Record<string, string>
+  /** The named template (`alx`, `google-sre`, `pagerduty`). */
+  template?: string
+}
+
+/** What an author wrote of a moment, before it is placed on a date and zone. */
+interface WrittenMoment {
+  written: WrittenTime
+  text: SourceText
+  zone?: ZoneId
+  zoneText?: SourceText
+}
+
+/**
+ * Start and end as instants. The start's date (or the reference date) is
+ * given to an end without one; `22:00 - 02:00` without dates runs past midnight.
+ */
+function resolvePair(
+  written: {start?: WrittenMoment; end?: WrittenMoment},
+  zone: ZoneId,
+  fallbackDate: CalendarDate,
+): {start?: StatedTime; end?: StatedTime} {
+  const result: {start?: StatedTime; end?: StatedTime} = {}
+  const place = (moment: WrittenMoment, date: CalendarDate) => {
+    const stated = statedTime(moment.written, date, moment.zone ?? zone, moment.text)
+    if (stated && moment.zoneText) {
+      stated.zoneText = moment.zoneText.value
+      stated.zoneTextSource = moment.zoneText
+    }
+    return stated
+  }
+  if (written.start) {
+    const start = place(written.start, fallbackDate)
+    if (start) result.start = start
+  }
+  if (written.end) {
+    let end = place(written.end, result.start?.date ?? fallbackDate)
+    const endHasOwnDate = written.end.written.day !== undefined
+    if (end && result.start && !endHasOwnDate && end.epochMs < result.start.epochMs) {
+      end = place(written.end, nextDay(result.start.date))
+    }
+    if (end) result.end = end
+  }
+  return result
 }
 
 /** A moment the document states, with where it is written. */
 export interface StatedTime {
+  /** The zone as written (`PST`) and where. */
+  zoneText?: string
+  zoneTextSource?: SourceText
   epochMs: number
   date: CalendarDate
   zone: ZoneId
@@ -105,13 +151,31 @@ export interface Incident {
   declaredZone?: ZoneId
   referenceDate?: CalendarDate
   aliases: AliasTable
+  /** Start and end as written in the body, and as written in the front matter (for comparing them). */
+  bodyDuration?: {start?: StatedTime; end?: StatedTime}
+  frontMatterDuration?: {start?: StatedTime; end?: StatedTime}
+  /** The named template in use (`settings.postmortem.template`), `alx` by default. */
+  template: string
+  /** Headings and `Label:` lines that open a block, with whether anything is under them. */
+  outline: OutlineEntry[]
+  /** First lines of the list items under the corrective actions. */
+  actionItems: SourceText[]
+  /** Lines of the timeline, root cause and resolution (not lessons learned): where blame is checked. */
+  blameScope: SourceText[]
+}
+
+export interface OutlineEntry {
+  line: number
+  title: SourceText
+  rank: number
+  empty: boolean
 }
 
 const cache = new WeakMap<VFile, Map<string, Incident>>()
 
 /** Read (or fetch from the file's cache) the incident model. */
 export function readIncident(tree: Root, file: VFile, options: ModelOptions = {}): Incident {
-  const key = JSON.stringify([options.aliases ?? {}, options.timezones ?? {}])
+  const key = JSON.stringify([options.aliases ?? {}, options.timezones ?? {}, options.template ?? ''])
   let perFile = cache.get(file)
   if (!perFile) {
     perFile = new Map()
@@ -160,7 +224,7 @@ function mentionZone(mention: TimeMention | undefined): ZoneId | undefined {
 }
 
 const allTimesPattern =
-  /\ball times?\b[^.]{0,20}?\b(?:are |in |are in )?\(?((?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})\b/
+  /\b[Aa]ll (?:[Tt]imes?|[Tt]imestamps)\b[^.]{0,20}?\b(?:are |in |are in )?\(?((?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})\b/
 const zoneInLabel = /\(([^)]*)\)/
 
 function parenthesisedZone(text: string, timezones: Record<string, string>): ZoneId | undefined {
@@ -195,7 +259,18 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
       sections.set(kind, list)
     }
   }
-  const incident: Incident = {lines, labels, sections, impact: [], summaryShares: [], aliases}
+  const incident: Incident = {
+    lines,
+    labels,
+    sections,
+    impact: [],
+    summaryShares: [],
+    aliases,
+    template: options.template ?? 'alx',
+    outline: readOutline(lines, labels),
+    actionItems: [],
+    blameScope: [],
+  }
   if (lines[0]) incident.title = lines[0]
   incident.summary = sections.get('summary')?.[0]
 
@@ -272,96 +347,39 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
   if (referenceDate) incident.referenceDate = referenceDate
   const fallbackDate = referenceDate ?? {year: 2000, month: 1, day: 1}
 
-  // Duration start/end/length.
-  if (durationLabel || startLabel || endLabel || frontMatter.start || frontMatter.end) {
+  // Duration start/end/length: fields in the body first, the front matter for what they lack.
+  const moment = (text: SourceText, mention: TimeMention, part: 'from' | 'to' = 'from'): WrittenMoment => {
+    const range = part === 'from' ? mention.fromRange : mention.toRange
+    const result: WrittenMoment = {
+      written: part === 'from' ? mention.from : (mention.to as WrittenTime),
+      text: range ? text.slice(range.start, range.end) : text.slice(mention.start, mention.end),
+    }
+    const known = mentionZone(mention)
+    if (known) result.zone = known
+    if (mention.zone) result.zoneText = text.slice(mention.zone.start, mention.zone.end)
+    return result
+  }
+  const body: {start?: WrittenMoment; end?: WrittenMoment} = {}
+  if (startLabel?.value && startMention) body.start = moment(startLabel.value, startMention)
+  if (endLabel?.value && endMention) body.end = moment(endLabel.value, endMention)
+  const [first, second] = durationMentions
+  if (!body.start && first) {
+    body.start = moment(first.text, first.mention)
+    if (first.mention.to) body.end ??= moment(first.text, first.mention, 'to')
+    else if (second) body.end ??= moment(second.text, second.mention)
+  }
+  const front: {start?: WrittenMoment; end?: WrittenMoment} = {}
+  for (const key of ['start', 'end'] as const) {
+    const field = frontMatter[key]
+    const mention = field ? recogniseTimes(field.text.value, {timezones}).mentions[0] : undefined
+    if (field && mention) front[key] = moment(field.text, mention)
+  }
+  const pair = (written: {start?: WrittenMoment; end?: WrittenMoment}) => resolvePair(written, zone, fallbackDate)
+  if (body.start || body.end) incident.bodyDuration = pair(body)
+  if (front.start || front.end) incident.frontMatterDuration = pair(front)
+  if (durationLabel || startLabel || endLabel || front.start || front.end) {
     const label = (durationLabel ?? startLabel ?? endLabel ?? frontMatter.label) as Label
-    const duration: Duration = {label, crossesMidnight: false}
-    let startWritten: {written: WrittenTime; text: SourceText; zone?: ZoneId} | undefined
-    let endWritten: typeof startWritten
-    const slice = (text: SourceText, mention: TimeMention) => text.slice(mention.start, mention.end)
-    if (startLabel?.value && startMention)
-      startWritten = {
-        written: startMention.from,
-        text: slice(startLabel.value, startMention),
-        zone: mentionZone(startMention),
-      }
-    if (endLabel?.value && endMention)
-      endWritten = {
-        written: endMention.from,
-        text: slice(endLabel.value, endMention),
-        zone: mentionZone(endMention),
-      }
-    const [first, second] = durationMentions
-    if (!startWritten && first) {
-      const {fromRange, toRange} = first.mention
-      startWritten = {
-        written: first.mention.from,
-        text: fromRange
-          ? first.text.slice(fromRange.start, fromRange.end)
-          : slice(first.text, first.mention),
-        zone: mentionZone(first.mention),
-      }
-      if (first.mention.to)
-        endWritten ??= {
-          written: first.mention.to,
-          text: toRange
-            ? first.text.slice(toRange.start, toRange.end)
-            : slice(first.text, first.mention),
-          zone: mentionZone(first.mention),
-        }
-      else if (second)
-        endWritten ??= {
-          written: second.mention.from,
-          text: slice(second.text, second.mention),
-          zone: mentionZone(second.mention),
-        }
-    }
-    for (const [key, field] of [
-      ['start', frontMatter.start],
-      ['end', frontMatter.end],
-    ] as const) {
-      if (!field) continue
-      const mention = recogniseTimes(field.text.value, {timezones}).mentions[0]
-      if (!mention) continue
-      const value = {
-        written: mention.from,
-        text: field.text.slice(mention.start, mention.end),
-        zone: mentionZone(mention),
-      }
-      if (key === 'start') startWritten ??= value
-      else endWritten ??= value
-    }
-    const startDate = startWritten
-      ? (dateOnly({from: startWritten.written} as TimeMention) ?? fallbackDate)
-      : fallbackDate
-    if (startWritten) {
-      const start = statedTime(
-        startWritten.written,
-        startDate,
-        startWritten.zone ?? zone,
-        startWritten.text,
-      )
-      if (start) duration.start = start
-    }
-    if (endWritten) {
-      let end = statedTime(
-        endWritten.written,
-        duration.start?.date ?? startDate,
-        endWritten.zone ?? zone,
-        endWritten.text,
-      )
-      const endHasOwnDate = endWritten.written.day !== undefined
-      // `22:00 - 02:00` without dates runs past midnight.
-      if (end && duration.start && !endHasOwnDate && end.epochMs < duration.start.epochMs) {
-        end = statedTime(
-          endWritten.written,
-          nextDay(duration.start.date),
-          endWritten.zone ?? zone,
-          endWritten.text,
-        )
-      }
-      if (end) duration.end = end
-    }
+    const duration: Duration = {label, crossesMidnight: false, ...pair({start: body.start ?? front.start, end: body.end ?? front.end})}
     // A stated length in the duration field (not the times themselves).
     for (const text of durationText) {
       const length = findStatedLengths(text.value)[0]
@@ -432,7 +450,55 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
       fromSummary: true,
     })
   }
+  readScopes(incident, inTimeline)
   return incident
+}
+
+/** The corrective actions' items, and the lines where blameful language is checked. */
+function readScopes(incident: Incident, inTimeline: (line: number) => boolean): void {
+  const {lines, sections} = incident
+  const covered = (kind: SectionKind) => {
+    const indexes = new Set<number>()
+    for (const label of sections.get(kind) ?? []) {
+      if (label.rank > pseudoHeadingRank && inTimeline(label.line)) continue
+      for (let line = label.line; line < Math.max(label.end, label.line + 1); line++) indexes.add(line)
+    }
+    return indexes
+  }
+  for (const index of covered('corrective actions')) {
+    const line = lines[index]
+    // An item that is only a label over nested items (`- **Tasks:**`) is not an action itself.
+    if (line?.itemStart && line.text.value && !/:$/.test(line.text.value)) incident.actionItems.push(line.text)
+  }
+  const lessons = covered('lessons learned')
+  const scope = new Set([...covered('timeline'), ...covered('root cause'), ...covered('resolution')])
+  for (const index of [...scope].sort((a, b) => a - b)) {
+    const line = lines[index]
+    if (line && !lessons.has(index)) incident.blameScope.push(line.text)
+  }
+}
+
+/** Headings and block-opening `Label:` lines, each marked empty when nothing is under it. */
+function readOutline(lines: readonly Line[], labels: readonly Label[]): OutlineEntry[] {
+  const opensBlock = new Map<number, Label>()
+  const hasValue = new Set<number>()
+  for (const label of labels) {
+    if (label.rank === pseudoHeadingRank && !label.value) opensBlock.set(label.line, label)
+    if (label.value) hasValue.add(label.line)
+  }
+  const outline: OutlineEntry[] = []
+  lines.forEach((line, index) => {
+    const pseudo = opensBlock.get(index)
+    if (line.kind !== 'heading' && !pseudo) return
+    const rank = line.kind === 'heading' ? line.depth : pseudoHeadingRank
+    const next = lines[index + 1]
+    // A `Label:` line has no visible rank: only a heading or the end shows that nothing is under it.
+    const nextRank = next?.kind === 'heading' ? next.depth : undefined
+    const isStatement = /[.!?]$/.test(line.text.value)
+    const empty = (!next || (nextRank !== undefined && nextRank <= rank)) && !isStatement && !hasValue.has(index)
+    outline.push({line: index, title: pseudo ? pseudo.text : line.text, rank, empty: empty && line.text.value !== ''})
+  })
+  return outline
 }
 
 /** Lines before the first section label: the introduction that serves as a summary. */
@@ -468,6 +534,7 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
   let currentDate = context.startDate
   let lastEpoch: number | undefined
   let lastExplicitZone: ZoneId | undefined
+  let groupLabel: string | undefined
   const start = label.value ? label.line : label.line + 1
 
   for (let index = start; index < label.end; index++) {
@@ -510,6 +577,18 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
       reason: problem.reason,
     }))
     if (line.kind === 'heading') current = undefined
+    // A line under a timed heading (`### 4:27`) describes that moment.
+    if (current && lines[current.line]?.kind === 'heading' && !mention && problems.length === 0) {
+      current.fullText += `\n${line.text.value}`
+      current.phases = phasesOf(current.fullText)
+      continue
+    }
+    // `Detection Time:` on its own line names what the next entry records.
+    if (!mention && problems.length === 0 && line.kind === 'paragraph' && line.listDepth === 0 && /:$/.test(text.value)) {
+      groupLabel = text.value
+      current = undefined
+      continue
+    }
     const isNested = current !== undefined && line.listDepth > 0 && !line.itemStart
     const isDetail =
       current !== undefined &&
@@ -527,13 +606,9 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
       continue
     }
 
-    const entry: TimelineEntry = {
-      line: index,
-      text,
-      fullText: line.text.value,
-      phases: phasesOf(line.text.value),
-      problems,
-    }
+    const fullText = groupLabel ? `${groupLabel} ${line.text.value}` : line.text.value
+    groupLabel = undefined
+    const entry: TimelineEntry = {line: index, text, fullText, phases: phasesOf(fullText), problems}
     if (mention) {
       const written = mention.from
       const hasDate = written.day !== undefined && written.month !== undefined

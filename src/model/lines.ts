@@ -30,6 +30,8 @@ export interface Line {
   html?: boolean
   /** A paragraph line inside a list item that starts at column 1 (a lazy continuation). */
   lazy?: boolean
+  /** A line of an indented block read as prose (nested under what comes before it). */
+  indented?: boolean
 }
 
 /** Context handed down the walk. */
@@ -161,10 +163,18 @@ function indentedProseLines(walk: Walk, start: number, end: number, listDepth: n
         blockSize: raw.length,
         block: nesting > 0 ? walk.nextBlock++ : block,
         text: builder.build(),
+        indented: true,
       })
     }
     lineStart += line.length + 1
   })
+}
+
+/** A line with no text that stands for content the model does not read (code, media). */
+function pushContentLine(walk: Walk, offset: number | undefined, listDepth: number): void {
+  const builder = new SourceTextBuilder()
+  if (offset !== undefined) builder.appendExact('', offset)
+  walk.lines.push({kind: 'paragraph', depth: 0, listDepth, itemStart: false, indexInBlock: 0, blockSize: 1, block: walk.nextBlock++, text: builder.build()})
 }
 
 function isFenced(walk: Walk, start: number | undefined): boolean {
@@ -227,10 +237,13 @@ function walkBlocks(walk: Walk, nodes: readonly RootContent[], listDepth: number
         const end = node.position?.end.offset
         const exact =
           start !== undefined && end !== undefined && walk.source.slice(start, end) === node.value
-        for (const line of htmlLines(node.value, exact ? start : undefined, walk.nextBlock)) {
+        const read = htmlLines(node.value, exact ? start : undefined, walk.nextBlock)
+        for (const line of read) {
           walk.lines.push({...line, listDepth: line.listDepth + listDepth})
           walk.nextBlock = Math.max(walk.nextBlock, line.block + 1)
         }
+        // An image, iframe or comment has no text but is still content.
+        if (read.length === 0 && !/^\s*<!--/.test(node.value)) pushContentLine(walk, start, listDepth)
         break
       }
       case 'code': {
@@ -238,6 +251,8 @@ function walkBlocks(walk: Walk, nodes: readonly RootContent[], listDepth: number
         const end = node.position?.end.offset
         if (!node.lang && !isFenced(walk, start) && start !== undefined && end !== undefined) {
           indentedProseLines(walk, start, end, listDepth)
+        } else {
+          pushContentLine(walk, start, listDepth)
         }
         break
       }

@@ -10,7 +10,7 @@ export type Phase = 'trigger' | 'impact' | 'detection' | 'response' | 'resolutio
 const followUp =
   /\b(?:post-?mortem|retrospective|retro\b|review meeting|post-incident review|incident review|continued to monitor|monitor(?:ed|ing)?\b[^.;]{0,60}\b(?:confirm|stable|normal|healthy)|confirmed (?:stable|normal|healthy|that)|follow-?up|closed the incident|incident (?:was )?closed|all[- ]clear)/i
 const resolution =
-  /\b(?:resolved|restored|restoration|recovered|recovery complete|back to normal|back online|fully operational|operational again|mitigated|issue goes away|goes away|outage ends?|incident ends?|service (?:is |was )?(?:back|up))\b/i
+  /\b(?:resolv(?:ed|es)|restor(?:ed|es|ing|ation)|recover(?:ed|y complete)|back to (?:normal|baseline)|back online|fully operational|operational again|mitigat(?:ed|ion applied)|fixed|corrected|rolled back|reverted|issue goes away|goes away|outage ends?|incident ends?|service (?:is |was )?(?:back|up))\b/i
 const detection =
   /\b(?:detected|detects?|detection|alerts?|alerted|alerting|noticed|reported|reports|paged|page[sd]?\b|pager|identified|discovered|spotted|observed|complain)/i
 const impact =

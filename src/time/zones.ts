@@ -6,6 +6,8 @@
  */
 
 /** A zone we can compute with: an IANA id or a fixed offset such as `+05:30`. */
+import {Temporal} from 'temporal-polyfill'
+
 export type ZoneId = string
 
 export type ZoneResolution =
@@ -145,3 +147,51 @@ export const knownZoneWords = [
   ...Object.keys(genericZones).filter((name) => name.length <= 3),
   ...Object.keys(ambiguousAbbreviations),
 ]
+
+/** Abbreviations that name one half of a zone's year, with the IANA zone and the other half's name. */
+const seasonal: Record<string, {zone: string; daylight: boolean; other: string}> = {
+  PST: {zone: 'America/Los_Angeles', daylight: false, other: 'PDT'},
+  PDT: {zone: 'America/Los_Angeles', daylight: true, other: 'PST'},
+  MST: {zone: 'America/Denver', daylight: false, other: 'MDT'},
+  MDT: {zone: 'America/Denver', daylight: true, other: 'MST'},
+  CDT: {zone: 'America/Chicago', daylight: true, other: 'CST'},
+  EST: {zone: 'America/New_York', daylight: false, other: 'EDT'},
+  EDT: {zone: 'America/New_York', daylight: true, other: 'EST'},
+  AKST: {zone: 'America/Anchorage', daylight: false, other: 'AKDT'},
+  AKDT: {zone: 'America/Anchorage', daylight: true, other: 'AKST'},
+  CET: {zone: 'Europe/Paris', daylight: false, other: 'CEST'},
+  CEST: {zone: 'Europe/Paris', daylight: true, other: 'CET'},
+  EET: {zone: 'Europe/Athens', daylight: false, other: 'EEST'},
+  EEST: {zone: 'Europe/Athens', daylight: true, other: 'EET'},
+  WEST: {zone: 'Europe/Lisbon', daylight: true, other: 'WET'},
+  AEST: {zone: 'Australia/Sydney', daylight: false, other: 'AEDT'},
+  AEDT: {zone: 'Australia/Sydney', daylight: true, other: 'AEST'},
+  NZST: {zone: 'Pacific/Auckland', daylight: false, other: 'NZDT'},
+  NZDT: {zone: 'Pacific/Auckland', daylight: true, other: 'NZST'},
+}
+
+function offsetMinutes(zone: string, year: number, month: number, day: number): number {
+  return Temporal.ZonedDateTime.from({timeZone: zone, year, month, day, hour: 12}).offsetNanoseconds / 60e9
+}
+
+/**
+ * When `abbreviation` names standard time on a date its zone observes daylight
+ * saving (or the reverse), the abbreviation that fits (`PST` on June 15 → `PDT`).
+ */
+export function seasonalAbbreviation(
+  abbreviation: string,
+  date: {year: number; month: number; day: number},
+): {abbreviation: string; standard: boolean} | undefined {
+  const entry = seasonal[abbreviation.toUpperCase()]
+  if (!entry) return undefined
+  try {
+    const january = offsetMinutes(entry.zone, date.year, 1, 15)
+    const july = offsetMinutes(entry.zone, date.year, 7, 15)
+    const standardOffset = Math.min(january, july)
+    const isDaylight = offsetMinutes(entry.zone, date.year, date.month, date.day) > standardOffset
+    if (isDaylight === entry.daylight) return undefined
+    return {abbreviation: entry.other, standard: !isDaylight}
+  } catch {
+    return undefined
+  }
+}

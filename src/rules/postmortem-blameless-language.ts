@@ -1,0 +1,45 @@
+/**
+ * Blameful language in the timeline, root cause and resolution: "human
+ * error", "operator error", counterfactuals ("should have", "if only"),
+ * judgement words ("careless", "failed to", "neglected"), a person named as
+ * the cause. Allowed under lessons learned. A neutral phrasing is offered in
+ * `expected` where there is one.
+ */
+import {postmortemRule} from '../rule.js'
+
+interface Phrase {
+  pattern: RegExp
+  why: string
+  neutral?: string[]
+}
+
+const phrases: Phrase[] = [
+  {pattern: /\b(?:human|operator|user|engineer|developer|admin) error\b/gi, why: 'names a person as the cause', neutral: ['a gap in the process']},
+  {pattern: /\b(?:should|could|would) (?:have|'ve)\b|\bif only\b/gi, why: 'is a counterfactual'},
+  {pattern: /\b(?:failed|forgot|neglected) to\b/gi, why: 'judges a person', neutral: ['did not']},
+  {pattern: /\b(?:careless(?:ly)?|negligent(?:ly)?|sloppy|incompetent|lazy|reckless(?:ly)?|stupid)\b/gi, why: 'judges a person'},
+  {pattern: /\b(?:(?:his|her|their) (?:mistake|fault)|(?:the )?fault of|blame[ds]?)\b/gi, why: 'assigns blame'},
+  {pattern: /\bcaused by @[\w-]+|@[\w-]+ (?:broke|caused|forgot|deleted|messed up)\b/gi, why: 'names a person as the cause', neutral: ['caused by a change']},
+]
+
+export const remarkLintPostmortemBlamelessLanguage = postmortemRule<Record<string, never>>({
+  id: 'postmortem-blameless-language',
+  severity: 'warn',
+  options: {},
+  check({incident, report}) {
+    for (const text of incident.blameScope) {
+      for (const phrase of phrases) {
+        for (const match of text.value.matchAll(phrase.pattern)) {
+          const start = match.index ?? 0
+          report(
+            `Unexpected blameful \`${match[0]}\` (it ${phrase.why}), expected a description of the system and the conditions${phrase.neutral ? ` such as \`${phrase.neutral[0]}\`` : ''}`,
+            text.slice(start, start + match[0].length),
+            phrase.neutral ? {expected: phrase.neutral} : {},
+          )
+        }
+      }
+    }
+  },
+})
+
+export default remarkLintPostmortemBlamelessLanguage

@@ -1,0 +1,27 @@
+/**
+ * A section with no content: a heading (or `Label:` line) followed directly by
+ * another of the same or higher rank or by the end of the document, and empty
+ * list items (`- `).
+ */
+import {postmortemRule} from '../rule.js'
+
+export const remarkLintPostmortemNoEmptySections = postmortemRule<Record<string, never>>({
+  id: 'postmortem-no-empty-sections',
+  severity: 'warn',
+  options: {},
+  check({incident, report}) {
+    const {lines} = incident
+    for (const line of lines) {
+      if (line.kind === 'paragraph' && line.itemStart && line.text.value === '') {
+        report('Unexpected empty list item, expected content or no item', line.text)
+      }
+    }
+    for (const section of incident.outline) {
+      if (section.empty) {
+        report(`Section \`${section.title.value}\` is empty; expected content under it, or no heading`, section.title)
+      }
+    }
+  },
+})
+
+export default remarkLintPostmortemNoEmptySections

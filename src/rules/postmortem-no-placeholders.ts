@@ -1,0 +1,25 @@
+/**
+ * Template text left in the postmortem: `TODO`, `TBD`, `??`, `?mins`,
+ * `XX:XX`, `[insert ...]`, `<owner>`, `_Your name here_`, lorem ipsum.
+ * Code blocks are not read.
+ */
+import {postmortemRule} from '../rule.js'
+
+const placeholder =
+  /\b(?:TODO|TBD|TBA|FIXME)\b|\?{2,}|\?\s?(?:mins?|minutes|hours?|hrs?|h)\b|\b[Xx]{1,2}:[Xx]{2}\b|\[(?:insert|add|your|enter|fill in)\b[^\]\n]{0,60}\]|<(?:owner|name|date|team|link|ticket|your[ -]name)>|\byour name here\b|\blorem ipsum\b/gi
+
+export const remarkLintPostmortemNoPlaceholders = postmortemRule<Record<string, never>>({
+  id: 'postmortem-no-placeholders',
+  severity: 'warn',
+  options: {},
+  check({incident, report}) {
+    for (const {text} of incident.lines) {
+      for (const match of text.value.matchAll(placeholder)) {
+        const start = match.index ?? 0
+        report(`Unexpected placeholder \`${match[0]}\`, expected the real content`, text.slice(start, start + match[0].length))
+      }
+    }
+  },
+})
+
+export default remarkLintPostmortemNoPlaceholders
