@@ -46,15 +46,15 @@ export {readIncident} from './model/incident.js'
 export {
   remarkLintPostmortemActionItems,
   remarkLintPostmortemBlamelessLanguage,
+  remarkLintPostmortemDurationConsistency,
+  remarkLintPostmortemImpactPercentage,
   remarkLintPostmortemMilestones,
   remarkLintPostmortemNoEmptySections,
   remarkLintPostmortemNoPlaceholders,
-  remarkLintPostmortemTimezone,
-  remarkLintPostmortemDurationConsistency,
-  remarkLintPostmortemImpactPercentage,
   remarkLintPostmortemRequiredSections,
   remarkLintPostmortemTimelineOrder,
   remarkLintPostmortemTimelineTimestamps,
+  remarkLintPostmortemTimezone,
 }
 
 /**

@@ -125,12 +125,27 @@ describe('postmortem-language-server', () => {
 
   it('answers with hundreds of diagnostics (a report over 16 KB)', {timeout: 30_000}, async () => {
     const uri = pathToFileURL(path.join(workspace, 'long.md')).href
-    const entries = Array.from({length: 300}, (_, index) => `- ${index % 2 ? '09:00' : '10:00'} UTC: step ${index}`).join('\n')
-    const {connection, next} = await start([path.join(root, 'dist', 'language-server.js')], workspace)
+    const entries = Array.from(
+      {length: 300},
+      (_, index) => `- ${index % 2 ? '09:00' : '10:00'} UTC: step ${index}`,
+    ).join('\n')
+    const {connection, next} = await start(
+      [path.join(root, 'dist', 'language-server.js')],
+      workspace,
+    )
     const opened = next()
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {textDocument: {uri, languageId: 'markdown', version: 1, text: `# Long\n\n## Timeline\n\n${entries}\n`}})
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {
+        uri,
+        languageId: 'markdown',
+        version: 1,
+        text: `# Long\n\n## Timeline\n\n${entries}\n`,
+      },
+    })
     const diagnostics = (await opened).diagnostics
-    expect(diagnostics.filter((diagnostic) => diagnostic.code === 'postmortem-timeline-order')).toHaveLength(150)
+    expect(
+      diagnostics.filter((diagnostic) => diagnostic.code === 'postmortem-timeline-order'),
+    ).toHaveLength(150)
   })
 
   it('works as remark-language-server configures unified-language-server, with a .remarkrc naming the preset', {

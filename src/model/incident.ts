@@ -175,7 +175,11 @@ const cache = new WeakMap<VFile, Map<string, Incident>>()
 
 /** Read (or fetch from the file's cache) the incident model. */
 export function readIncident(tree: Root, file: VFile, options: ModelOptions = {}): Incident {
-  const key = JSON.stringify([options.aliases ?? {}, options.timezones ?? {}, options.template ?? ''])
+  const key = JSON.stringify([
+    options.aliases ?? {},
+    options.timezones ?? {},
+    options.template ?? '',
+  ])
   let perFile = cache.get(file)
   if (!perFile) {
     perFile = new Map()
@@ -224,7 +228,7 @@ function mentionZone(mention: TimeMention | undefined): ZoneId | undefined {
 }
 
 const allTimesPattern =
-  /\b[Aa]ll (?:[Tt]imes?|[Tt]imestamps)\b[^.]{0,20}?\b(?:are |in |are in )?\(?((?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})\b/
+  /\b[Aa]ll (?:[Tt]imes?|[Tt]imestamps)\b[^.]{0,20}?\b(?:are |in |are in )?\(?((?:UTC|GMT)(?:\s?[+-]\d{1,2}(?::?\d{2})?)?|[A-Z][A-Za-z_]+\/[A-Za-z_]+|[A-Z]{2,5})\b/
 const zoneInLabel = /\(([^)]*)\)/
 
 function parenthesisedZone(text: string, timezones: Record<string, string>): ZoneId | undefined {
@@ -348,7 +352,11 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
   const fallbackDate = referenceDate ?? {year: 2000, month: 1, day: 1}
 
   // Duration start/end/length: fields in the body first, the front matter for what they lack.
-  const moment = (text: SourceText, mention: TimeMention, part: 'from' | 'to' = 'from'): WrittenMoment => {
+  const moment = (
+    text: SourceText,
+    mention: TimeMention,
+    part: 'from' | 'to' = 'from',
+  ): WrittenMoment => {
     const range = part === 'from' ? mention.fromRange : mention.toRange
     const result: WrittenMoment = {
       written: part === 'from' ? mention.from : (mention.to as WrittenTime),
@@ -374,12 +382,17 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
     const mention = field ? recogniseTimes(field.text.value, {timezones}).mentions[0] : undefined
     if (field && mention) front[key] = moment(field.text, mention)
   }
-  const pair = (written: {start?: WrittenMoment; end?: WrittenMoment}) => resolvePair(written, zone, fallbackDate)
+  const pair = (written: {start?: WrittenMoment; end?: WrittenMoment}) =>
+    resolvePair(written, zone, fallbackDate)
   if (body.start || body.end) incident.bodyDuration = pair(body)
   if (front.start || front.end) incident.frontMatterDuration = pair(front)
   if (durationLabel || startLabel || endLabel || front.start || front.end) {
     const label = (durationLabel ?? startLabel ?? endLabel ?? frontMatter.label) as Label
-    const duration: Duration = {label, crossesMidnight: false, ...pair({start: body.start ?? front.start, end: body.end ?? front.end})}
+    const duration: Duration = {
+      label,
+      crossesMidnight: false,
+      ...pair({start: body.start ?? front.start, end: body.end ?? front.end}),
+    }
     // A stated length in the duration field (not the times themselves).
     for (const text of durationText) {
       const length = findStatedLengths(text.value)[0]
@@ -461,17 +474,23 @@ function readScopes(incident: Incident, inTimeline: (line: number) => boolean): 
     const indexes = new Set<number>()
     for (const label of sections.get(kind) ?? []) {
       if (label.rank > pseudoHeadingRank && inTimeline(label.line)) continue
-      for (let line = label.line; line < Math.max(label.end, label.line + 1); line++) indexes.add(line)
+      for (let line = label.line; line < Math.max(label.end, label.line + 1); line++)
+        indexes.add(line)
     }
     return indexes
   }
   for (const index of covered('corrective actions')) {
     const line = lines[index]
     // An item that is only a label over nested items (`- **Tasks:**`) is not an action itself.
-    if (line?.itemStart && line.text.value && !/:$/.test(line.text.value)) incident.actionItems.push(line.text)
+    if (line?.itemStart && line.text.value && !/:$/.test(line.text.value))
+      incident.actionItems.push(line.text)
   }
   const lessons = covered('lessons learned')
-  const scope = new Set([...covered('timeline'), ...covered('root cause'), ...covered('resolution')])
+  const scope = new Set([
+    ...covered('timeline'),
+    ...covered('root cause'),
+    ...covered('resolution'),
+  ])
   for (const index of [...scope].sort((a, b) => a - b)) {
     const line = lines[index]
     if (line && !lessons.has(index)) incident.blameScope.push(line.text)
@@ -495,8 +514,16 @@ function readOutline(lines: readonly Line[], labels: readonly Label[]): OutlineE
     // A `Label:` line has no visible rank: only a heading or the end shows that nothing is under it.
     const nextRank = next?.kind === 'heading' ? next.depth : undefined
     const isStatement = /[.!?]$/.test(line.text.value)
-    const empty = (!next || (nextRank !== undefined && nextRank <= rank)) && !isStatement && !hasValue.has(index)
-    outline.push({line: index, title: pseudo ? pseudo.text : line.text, rank, empty: empty && line.text.value !== ''})
+    const empty =
+      (!next || (nextRank !== undefined && nextRank <= rank)) &&
+      !isStatement &&
+      !hasValue.has(index)
+    outline.push({
+      line: index,
+      title: pseudo ? pseudo.text : line.text,
+      rank,
+      empty: empty && line.text.value !== '',
+    })
   })
   return outline
 }
@@ -584,7 +611,13 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
       continue
     }
     // `Detection Time:` on its own line names what the next entry records.
-    if (!mention && problems.length === 0 && line.kind === 'paragraph' && line.listDepth === 0 && /:$/.test(text.value)) {
+    if (
+      !mention &&
+      problems.length === 0 &&
+      line.kind === 'paragraph' &&
+      line.listDepth === 0 &&
+      /:$/.test(text.value)
+    ) {
       groupLabel = text.value
       current = undefined
       continue
@@ -606,7 +639,13 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
       continue
     }
 
-    const fullText = groupLabel ? `${groupLabel} ${line.text.value}` : line.text.value
+    // A timed item under an untimed label item (`- **Detection Time:**` / `  - 10:15 UTC`) speaks of that label.
+    const parent =
+      current && !current.timestamp && line.listDepth > (lines[current.line]?.listDepth ?? 0)
+        ? current.fullText
+        : undefined
+    const about = groupLabel ?? parent
+    const fullText = about ? `${about} ${line.text.value}` : line.text.value
     groupLabel = undefined
     const entry: TimelineEntry = {line: index, text, fullText, phases: phasesOf(fullText), problems}
     if (mention) {

@@ -174,7 +174,16 @@ function indentedProseLines(walk: Walk, start: number, end: number, listDepth: n
 function pushContentLine(walk: Walk, offset: number | undefined, listDepth: number): void {
   const builder = new SourceTextBuilder()
   if (offset !== undefined) builder.appendExact('', offset)
-  walk.lines.push({kind: 'paragraph', depth: 0, listDepth, itemStart: false, indexInBlock: 0, blockSize: 1, block: walk.nextBlock++, text: builder.build()})
+  walk.lines.push({
+    kind: 'paragraph',
+    depth: 0,
+    listDepth,
+    itemStart: false,
+    indexInBlock: 0,
+    blockSize: 1,
+    block: walk.nextBlock++,
+    text: builder.build(),
+  })
 }
 
 function isFenced(walk: Walk, start: number | undefined): boolean {
@@ -243,7 +252,8 @@ function walkBlocks(walk: Walk, nodes: readonly RootContent[], listDepth: number
           walk.nextBlock = Math.max(walk.nextBlock, line.block + 1)
         }
         // An image, iframe or comment has no text but is still content.
-        if (read.length === 0 && !/^\s*<!--/.test(node.value)) pushContentLine(walk, start, listDepth)
+        if (read.length === 0 && !/^\s*<!--/.test(node.value))
+          pushContentLine(walk, start, listDepth)
         break
       }
       case 'code': {

@@ -10,7 +10,7 @@ export type Phase = 'trigger' | 'impact' | 'detection' | 'response' | 'resolutio
 const followUp =
   /\b(?:post-?mortem|retrospective|retro\b|review meeting|post-incident review|incident review|continued to monitor|monitor(?:ed|ing)?\b[^.;]{0,60}\b(?:confirm|stable|normal|healthy)|confirmed (?:stable|normal|healthy|that)|follow-?up|closed the incident|incident (?:was )?closed|all[- ]clear)/i
 const resolution =
-  /\b(?:resolv(?:ed|es)|restor(?:ed|es|ing|ation)|recover(?:ed|y complete)|back to (?:normal|baseline)|back online|fully operational|operational again|mitigat(?:ed|ion applied)|fixed|corrected|rolled back|reverted|issue goes away|goes away|outage ends?|incident ends?|service (?:is |was )?(?:back|up))\b/i
+  /\b(?:resolv(?:ed|es)|restor(?:ed|es|ing|ation)|recover(?:ed|y complete)|back to (?:normal|baseline)|back online|fully operational|operational again|mitigat(?:ed|ion applied)|fixed|corrected|rolled back|reverted|issue goes away|goes away|(?:once )?again (?:working|merging|serving|available|functional)|working again|back up|as normal|normal operations?|usual rate|running normally|respond(?:s|ed)? properly|loading properly|working (?:properly|normally)|no (?:further|more) (?:errors|issues)|not resulted in a recurrence|outage ends?|incident ends?|service (?:is |was )?(?:back|up))\b/i
 const detection =
   /\b(?:detected|detects?|detection|alerts?|alerted|alerting|noticed|reported|reports|paged|page[sd]?\b|pager|identified|discovered|spotted|observed|complain)/i
 const impact =
@@ -38,4 +38,13 @@ export function isContextBeforeStart(phases: readonly Phase[]): boolean {
 /** An entry after the stated end may be follow-up: a review, monitoring that confirmed the fix. */
 export function isContextAfterEnd(phases: readonly Phase[]): boolean {
   return phases.includes('follow-up')
+}
+
+const impactStart =
+  /\b(?:outage|impact|incident|problem|issue|errors?|failures?|downtime|degradation)\s+(?:began|begins|started|starts)\b|\bwent down\b|\b(?:users|customers) (?:began|started) (?:to|seeing|getting)\b/i
+
+/** The entry says the impact began (`outage begins`, `errors started`, `went down`). */
+export function marksImpactStart(text: string): boolean {
+  // `the problem started creeping back` is a recurrence, not the start.
+  return impactStart.test(text) && !/\b(?:back|again|recurr\w*)\b/i.test(text)
 }

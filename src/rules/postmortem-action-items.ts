@@ -14,14 +14,19 @@ export interface Options {
 }
 
 const isTemplate: OptionSpec = {
-  expected: Object.keys(templates).map((name) => `\`${JSON.stringify(name)}\``).join(', '),
+  expected: Object.keys(templates)
+    .map((name) => `\`${JSON.stringify(name)}\``)
+    .join(', '),
   valid: (value) => typeof value === 'string' && value in templates,
 }
 
-const owner = /@[\w-]+|\b(?:owner|owners|assignee|assigned to|responsible|dri)\b\s*[:=-]?\s*\S|\((?:[A-Z][a-z]+|team[\w -]*)\)|\bteam\b[:\s]/i
-const due = /\b(?:due|by|deadline|before|until|eta)\b[:\s]*\S|\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\bQ[1-4]\b/i
+const owner =
+  /@[\w-]+|\b(?:owner|owners|assignee|assigned to|responsible|dri)\b\s*[:=-]?\s*\S|\((?:[A-Z][a-z]+|team[\w -]*)\)|\bteam\b[:\s]/i
+const due =
+  /\b(?:due|by|deadline|before|until|eta)\b[:\s]*\S|\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\bQ[1-4]\b/i
 const ticket = /https?:\/\/\S+|\b[A-Z][A-Z0-9]+-\d+\b|(?:^|\s)#\d+\b/
-const vague = /^(?:(?:improve|enhance|increase|strengthen|better|review|be more|be careful|more careful|ensure|consider|look into|investigate)\b)(?:\s+\w+){0,3}\.?$/i
+const vague =
+  /^(?:(?:improve|enhance|increase|strengthen|better|review|be more|be careful|more careful|ensure|consider|look into|investigate)\b)(?:\s+\w+){0,3}\.?$/i
 
 export const remarkLintPostmortemActionItems = postmortemRule<Options>({
   id: 'postmortem-action-items',
@@ -33,13 +38,20 @@ export const remarkLintPostmortemActionItems = postmortemRule<Options>({
     for (const item of incident.actionItems) {
       const text = item.value
       if (vague.test(text.trim())) {
-        report(`Action \`${text}\` is too vague to check; expected a concrete outcome (what changes, where, measured how)`, item)
+        report(
+          `Action \`${text}\` is too vague to check; expected a concrete outcome (what changes, where, measured how)`,
+          item,
+        )
         continue
       }
       const missing: string[] = []
       if (!owner.test(text)) missing.push('an owner (`@name` or `Owner: ...`)')
       if (!due.test(text) && !ticket.test(text)) missing.push('a due date or a ticket link')
-      if (missing.length > 0) report(`Action item has no ${missing.join(' and no ')}; expected both, so that it gets done`, item)
+      if (missing.length > 0)
+        report(
+          `Action item has no ${missing.join(' and no ')}; expected both, so that it gets done`,
+          item,
+        )
     }
   },
 })

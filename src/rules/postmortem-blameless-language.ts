@@ -14,12 +14,33 @@ interface Phrase {
 }
 
 const phrases: Phrase[] = [
-  {pattern: /\b(?:human|operator|user|engineer|developer|admin) error\b/gi, why: 'names a person as the cause', neutral: ['a gap in the process']},
+  {
+    pattern: /\b(?:human|operator|user|engineer|developer|admin) error\b/gi,
+    why: 'names a person as the cause',
+    neutral: ['a gap in the process'],
+  },
   {pattern: /\b(?:should|could|would) (?:have|'ve)\b|\bif only\b/gi, why: 'is a counterfactual'},
-  {pattern: /\b(?:failed|forgot|neglected) to\b/gi, why: 'judges a person', neutral: ['did not']},
-  {pattern: /\b(?:careless(?:ly)?|negligent(?:ly)?|sloppy|incompetent|lazy|reckless(?:ly)?|stupid)\b/gi, why: 'judges a person'},
-  {pattern: /\b(?:(?:his|her|their) (?:mistake|fault)|(?:the )?fault of|blame[ds]?)\b/gi, why: 'assigns blame'},
-  {pattern: /\bcaused by @[\w-]+|@[\w-]+ (?:broke|caused|forgot|deleted|messed up)\b/gi, why: 'names a person as the cause', neutral: ['caused by a change']},
+  // Only with a person as the subject: `Nginx failed to start` is a fact about a system.
+  {
+    pattern:
+      /\b(?:(?:we|I|he|she|they|you|someone|somebody|(?:the|our|an?) (?:engineer|operator|developer|admin|administrator|on-?call(?: engineer)?|team|person|author|reviewer))\s+(?:had\s+|have\s+)?)(?:failed|forgot|neglected) to\b/gi,
+    why: 'judges a person',
+    neutral: ['did not'],
+  },
+  {
+    pattern:
+      /\b(?:careless(?:ly)?|negligent(?:ly)?|sloppy|incompetent|lazy|reckless(?:ly)?|stupid)\b/gi,
+    why: 'judges a person',
+  },
+  {
+    pattern: /\b(?:(?:his|her|their) (?:mistake|fault)|(?:the )?fault of|blame[ds]?)\b/gi,
+    why: 'assigns blame',
+  },
+  {
+    pattern: /\bcaused by @[\w-]+|@[\w-]+ (?:broke|caused|forgot|deleted|messed up)\b/gi,
+    why: 'names a person as the cause',
+    neutral: ['caused by a change'],
+  },
 ]
 
 export const remarkLintPostmortemBlamelessLanguage = postmortemRule<Record<string, never>>({

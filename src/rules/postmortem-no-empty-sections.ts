@@ -18,7 +18,10 @@ export const remarkLintPostmortemNoEmptySections = postmortemRule<Record<string,
     }
     for (const section of incident.outline) {
       if (section.empty) {
-        report(`Section \`${section.title.value}\` is empty; expected content under it, or no heading`, section.title)
+        report(
+          `Section \`${section.title.value}\` is empty; expected content under it, or no heading`,
+          section.title,
+        )
       }
     }
   },

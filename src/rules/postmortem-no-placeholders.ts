@@ -5,8 +5,10 @@
  */
 import {postmortemRule} from '../rule.js'
 
+// Upper-case markers only (`a todo list` is prose); the rest case-insensitive.
+const marker = /\b(?:TODO|TBD|TBA|FIXME)\b/g
 const placeholder =
-  /\b(?:TODO|TBD|TBA|FIXME)\b|\?{2,}|\?\s?(?:mins?|minutes|hours?|hrs?|h)\b|\b[Xx]{1,2}:[Xx]{2}\b|\[(?:insert|add|your|enter|fill in)\b[^\]\n]{0,60}\]|<(?:owner|name|date|team|link|ticket|your[ -]name)>|\byour name here\b|\blorem ipsum\b/gi
+  /\?{2,}|\?\s?(?:mins?|minutes|hours?|hrs?|h)\b|\b[Xx]{1,2}:[Xx]{2}\b|\[(?:insert|add|your|enter|fill in)\b[^\]\n]{0,60}\]|<(?:owner|name|date|team|link|ticket|your[ -]name)>|\byour name here\b|\blorem ipsum\b/gi
 
 export const remarkLintPostmortemNoPlaceholders = postmortemRule<Record<string, never>>({
   id: 'postmortem-no-placeholders',
@@ -14,9 +16,15 @@ export const remarkLintPostmortemNoPlaceholders = postmortemRule<Record<string, 
   options: {},
   check({incident, report}) {
     for (const {text} of incident.lines) {
-      for (const match of text.value.matchAll(placeholder)) {
+      const matches = [...text.value.matchAll(marker), ...text.value.matchAll(placeholder)].sort(
+        (a, b) => (a.index ?? 0) - (b.index ?? 0),
+      )
+      for (const match of matches) {
         const start = match.index ?? 0
-        report(`Unexpected placeholder \`${match[0]}\`, expected the real content`, text.slice(start, start + match[0].length))
+        report(
+          `Unexpected placeholder \`${match[0]}\`, expected the real content`,
+          text.slice(start, start + match[0].length),
+        )
       }
     }
   },

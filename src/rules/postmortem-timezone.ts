@@ -5,9 +5,9 @@
  * disagree with the body's.
  */
 import type {SourceText} from '../model/source-text.js'
+import {postmortemRule} from '../rule.js'
 import type {CalendarDate} from '../time/instant.js'
 import {seasonalAbbreviation} from '../time/zones.js'
-import {postmortemRule} from '../rule.js'
 
 export const remarkLintPostmortemTimezone = postmortemRule<Record<string, never>>({
   id: 'postmortem-timezone',
@@ -15,7 +15,9 @@ export const remarkLintPostmortemTimezone = postmortemRule<Record<string, never>
   options: {},
   check({incident, report}) {
     const entries = (incident.timeline?.entries ?? []).filter((entry) => entry.timestamp?.hasTime)
-    const zoned = entries.filter((entry) => entry.timestamp?.mention.zone?.resolution.kind === 'known')
+    const zoned = entries.filter(
+      (entry) => entry.timestamp?.mention.zone?.resolution.kind === 'known',
+    )
     const first = entries[0]?.timestamp
     if (first && zoned.length === 0 && !incident.declaredZone) {
       report(
@@ -24,7 +26,9 @@ export const remarkLintPostmortemTimezone = postmortemRule<Record<string, never>
       )
     }
     // Mixed zones: two abbreviations with different offsets in one timeline.
-    let firstZone: {text: string; zone: string; stamp: NonNullable<(typeof entries)[number]['timestamp']>} | undefined
+    let firstZone:
+      | {text: string; zone: string; stamp: NonNullable<(typeof entries)[number]['timestamp']>}
+      | undefined
     for (const entry of zoned) {
       const stamp = entry.timestamp
       const zone = stamp?.mention.zone
@@ -42,19 +46,29 @@ export const remarkLintPostmortemTimezone = postmortemRule<Record<string, never>
     // A standard-time name in summer or a daylight name in winter.
     const written: {zone: string; source: SourceText; date: CalendarDate}[] = []
     for (const time of [incident.duration?.start, incident.duration?.end]) {
-      if (time?.zoneText && time.zoneTextSource) written.push({zone: time.zoneText, source: time.zoneTextSource, date: time.date})
+      if (time?.zoneText && time.zoneTextSource)
+        written.push({zone: time.zoneText, source: time.zoneTextSource, date: time.date})
     }
     for (const entry of entries) {
       const stamp = entry.timestamp
       const zone = stamp?.mention.zone
-      if (stamp && zone) written.push({zone: zone.text, source: stamp.text.slice(zone.start - stamp.mention.start, zone.end - stamp.mention.start), date: stamp.date})
+      if (stamp && zone)
+        written.push({
+          zone: zone.text,
+          source: stamp.text.slice(
+            zone.start - stamp.mention.start,
+            zone.end - stamp.mention.start,
+          ),
+          date: stamp.date,
+        })
     }
     const seen = new Set<string>()
     for (const {zone, source, date} of written) {
       const expected = seen.has(zone) ? undefined : seasonalAbbreviation(zone, date)
       if (!expected) continue
       seen.add(zone)
-      const day = `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`
+      // Month and day only: the year is often not written, and the season does not depend on it.
+      const day = `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][date.month - 1]} ${date.day}`
       report(
         `\`${zone}\` names ${expected.standard ? 'daylight' : 'standard'} time but ${day} falls in ${expected.standard ? 'standard' : 'daylight-saving'} time there; expected \`${expected.abbreviation}\``,
         source,

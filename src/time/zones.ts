@@ -171,7 +171,10 @@ const seasonal: Record<string, {zone: string; daylight: boolean; other: string}>
 }
 
 function offsetMinutes(zone: string, year: number, month: number, day: number): number {
-  return Temporal.ZonedDateTime.from({timeZone: zone, year, month, day, hour: 12}).offsetNanoseconds / 60e9
+  return (
+    Temporal.ZonedDateTime.from({timeZone: zone, year, month, day, hour: 12}).offsetNanoseconds /
+    60e9
+  )
 }
 
 /**
