@@ -8,12 +8,16 @@ import path from 'node:path'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkLint from 'remark-lint'
-import type {Plugin} from 'unified'
+import type {PluggableList} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../src/index.js'
 import {lint, root} from './helpers.js'
 
 const docsDir = path.join(root, 'docs', 'rules')
+/** Options a doc says its examples run with. */
+const exampleOptions: Record<string, unknown> = {
+  'postmortem-action-items': ['warn', {enabled: true}],
+}
 
 interface Example {
   kind: 'ok' | 'not ok'
@@ -51,8 +55,11 @@ describe('rule docs', () => {
     const doc = readFileSync(path.join(docsDir, name), 'utf8')
     for (const [index, example] of examples(doc).entries()) {
       it(`${id} example ${index + 1} (${example.kind})`, async () => {
+        const rule = (
+          id in exampleOptions ? [rules[id], exampleOptions[id]] : rules[id]
+        ) as PluggableList[number]
         const messages = await lint(example.markdown, {
-          plugins: [remarkFrontmatter, remarkGfm, remarkLint, rules[id] as Plugin],
+          plugins: [remarkFrontmatter, remarkGfm, remarkLint, rule],
         })
         const shown = messages.map((message) => message.replace(` ${id}: `, ' error '))
         if (example.kind === 'ok') {

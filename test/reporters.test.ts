@@ -83,6 +83,7 @@ describe('--report github', () => {
       '::error file=fixtures/plain-labels.broken.md,line=9,col=9,endLine=9,endColumn=12,title=postmortem-timeline-timestamps::Unexpected unknown zone `GWT` in `14:35 GWT`, expected a known zone such as `GMT`, `GST` or an offset like `UTC+1`',
       "::error file=fixtures/plain-labels.broken.md,line=10,col=3,endLine=10,endColumn=8,title=postmortem-duration-consistency::The timeline's last timestamp `15:10` is before the stated end `15:30 (CET)`; add the entry that ends the incident or correct the end",
       '::error file=fixtures/plain-labels.broken.md,line=5,col=1,endLine=5,endColumn=7,title=postmortem-impact-percentage::Impact statement gives no share of affected users or requests; expected a percentage (`40%25 of users`), a share (`all users`, `half of requests`) or a count with its total (`1,200 of 40,000 users`)',
+      '::warning file=fixtures/plain-labels.broken.md,line=7,col=1,endLine=7,endColumn=9,title=postmortem-milestones::Timeline does not say when the incident was mitigated or resolved; expected an entry such as `15:30 UTC: service restored`',
     ])
   })
 })

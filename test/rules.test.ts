@@ -43,6 +43,7 @@ const expected: Record<string, string[]> = {
     '9:9-9:12 postmortem-timeline-timestamps: Unexpected unknown zone `GWT` in `14:35 GWT`, expected a known zone such as `GMT`, `GST` or an offset like `UTC+1`',
     "10:3-10:8 postmortem-duration-consistency: The timeline's last timestamp `15:10` is before the stated end `15:30 (CET)`; add the entry that ends the incident or correct the end",
     '5:1-5:7 postmortem-impact-percentage: Impact statement gives no share of affected users or requests; expected a percentage (`40% of users`), a share (`all users`, `half of requests`) or a count with its total (`1,200 of 40,000 users`)',
+    '7:1-7:9 postmortem-milestones: Timeline does not say when the incident was mitigated or resolved; expected an entry such as `15:30 UTC: service restored`',
   ],
   'plain-labels.clean.md': [],
   'setext-indented.broken.md': [
@@ -54,6 +55,7 @@ const expected: Record<string, string[]> = {
     '21:3-21:8 postmortem-timeline-order: Timeline entry `06:10` is earlier than the entry before it, `06:20`; expected entries in time order',
     "22:3-22:8 postmortem-duration-consistency: The timeline's last timestamp `07:00` is before the stated end `2024-02-12 08:00`; add the entry that ends the incident or correct the end",
     '2:1-2:6 postmortem-impact-percentage: Impact statement gives no share of affected users or requests; expected a percentage (`40% of users`), a share (`all users`, `half of requests`) or a count with its total (`1,200 of 40,000 users`)',
+    '15:4-15:12 postmortem-milestones: Timeline does not say when the incident was mitigated or resolved; expected an entry such as `15:30 UTC: service restored`',
   ],
   'table-timeline.clean.md': [],
 }

@@ -45,11 +45,11 @@ export const remarkLintPostmortemActionItems = postmortemRule<Options>({
         continue
       }
       const missing: string[] = []
-      if (!owner.test(text)) missing.push('an owner (`@name` or `Owner: ...`)')
-      if (!due.test(text) && !ticket.test(text)) missing.push('a due date or a ticket link')
+      if (!owner.test(text)) missing.push('no owner (`@name` or `Owner: ...`)')
+      if (!due.test(text) && !ticket.test(text)) missing.push('no due date or ticket link')
       if (missing.length > 0)
         report(
-          `Action item has no ${missing.join(' and no ')}; expected both, so that it gets done`,
+          `Action item has ${missing.join(' and ')}; expected an owner and a due date or ticket, so that it gets done`,
           item,
         )
     }
