@@ -53,7 +53,8 @@ describe('hostile input', () => {
   for (const [name, make, messages] of cases) {
     it(`survives ${name}`, async () => {
       const file = await lintFile(make())
-      expect(file.messages.length).toBe(messages)
+      // Errors of the mission rules; the warnings beyond the mission vary with wording and are not counted here.
+      expect(file.messages.filter((message) => message.fatal).length).toBe(messages)
       expect(file.messages.every((message) => message.ruleId !== undefined)).toBe(true)
     })
   }
@@ -91,8 +92,10 @@ describe('files that cannot be read', () => {
     expect(broken?.messages).toHaveLength(1)
     expect(broken?.messages[0]?.fatal).toBe(true)
     expect(broken?.messages[0]?.reason).toContain('No such file or folder')
-    expect(report.find((file) => file.path === 'good.md')?.messages.length).toBe(8)
-    expect(report.find((file) => file.path === 'binary.md')?.messages.length).toBe(8)
+    const errors = (name: string) =>
+      report.find((file) => file.path === name)?.messages.filter((message) => message.fatal).length
+    expect(errors('good.md')).toBe(8)
+    expect(errors('binary.md')).toBe(8)
   })
 })
 
