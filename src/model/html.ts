@@ -5,7 +5,7 @@
  */
 import type {Element, ElementContent, Nodes, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
-import type {Line} from './lines.js'
+import {type Line, tableRow} from './lines.js'
 import {SourceTextBuilder} from './source-text.js'
 
 const headingRank: Record<string, number> = {h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6}
@@ -146,26 +146,8 @@ function walkElement(walk: HtmlWalk, parent: Element | Root, listDepth: number):
         appendText(walk, cell.children, builder)
         return builder.build().trim()
       })
-      const row = new SourceTextBuilder()
-      texts.forEach((cell, index) => {
-        if (index > 0) row.appendUnplaced(' | ')
-        const offset = cell.fileOffset(0)
-        if (offset === undefined) row.appendUnplaced(cell.value)
-        else row.appendAligned(cell.value, cell.value, offset)
-      })
-      walk.lines.push({
-        kind: 'row',
-        depth: 0,
-        listDepth,
-        itemStart: false,
-        indexInBlock: 0,
-        blockSize: 1,
-        block: walk.nextBlock++,
-        text: row.build(),
-        cells: texts,
-        header: cells.every((cell) => cell.tagName === 'th'),
-        html: true,
-      })
+      const header = cells.every((cell) => cell.tagName === 'th')
+      walk.lines.push({...tableRow(texts, header, listDepth, walk.nextBlock++), html: true})
     } else if (blockTags.has(tag)) {
       flush()
       walkElement(walk, child, listDepth)

@@ -107,29 +107,40 @@ function pushBlockLines(
   })
 }
 
+/** One table row as a line: its cells, and their text joined with ` | ` so label and time patterns can read it. */
+export function tableRow(
+  cells: SourceText[],
+  header: boolean,
+  listDepth: number,
+  block: number,
+): Line {
+  const builder = new SourceTextBuilder()
+  cells.forEach((cell, index) => {
+    if (index > 0) builder.appendUnplaced(' | ')
+    const offset = cell.fileOffset(0)
+    if (offset === undefined) builder.appendUnplaced(cell.value)
+    else builder.appendAligned(cell.value, cell.value, offset)
+  })
+  return {
+    kind: 'row',
+    depth: 0,
+    listDepth,
+    itemStart: false,
+    indexInBlock: 0,
+    blockSize: 1,
+    block,
+    text: builder.build(),
+    cells,
+    header,
+  }
+}
+
 function tableLines(walk: Walk, table: Table, listDepth: number): void {
   const tableId = walk.nextBlock++
   table.children.forEach((row, rowIndex) => {
     const cells = row.children.map((cell) => inlineText(cell.children, walk.source).trim())
-    const builder = new SourceTextBuilder()
-    // The row's text joins its cells with ` | ` so that label and time patterns can read it.
-    cells.forEach((cell, index) => {
-      if (index > 0) builder.appendUnplaced(' | ')
-      const offset = cell.fileOffset(0)
-      if (offset === undefined) builder.appendUnplaced(cell.value)
-      else builder.appendAligned(cell.value, cell.value, offset)
-    })
     walk.lines.push({
-      kind: 'row',
-      depth: 0,
-      listDepth,
-      itemStart: false,
-      indexInBlock: 0,
-      blockSize: 1,
-      block: walk.nextBlock++,
-      text: builder.build(),
-      cells,
-      header: rowIndex === 0,
+      ...tableRow(cells, rowIndex === 0, listDepth, walk.nextBlock++),
       table: tableId,
     })
   })
