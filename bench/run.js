@@ -93,7 +93,7 @@ const ours = processors['our preset']
 const bare = processors['bare remark parse']
 const lintTime = (processor, text) =>
   median(
-    Array.from({length: 3}, () =>
+    Array.from({length: 9}, () =>
       time(() => {
         const file = new VFile(text)
         processor.runSync(processor.parse(file), file)

@@ -59,6 +59,15 @@ describe('hostile input', () => {
     })
   }
 
+  it('survives lists nested 1,000 deep (remark parses them in quadratic time)', {
+    timeout: 240_000,
+  }, async () => {
+    const file = await lintFile(
+      `## Timeline\n\n${Array.from({length: 1000}, (_, index) => `${' '.repeat(index * 2)}- 10:00 step`).join('\n')}\n`,
+    )
+    expect(file.messages.filter((message) => message.fatal).length).toBe(7)
+  })
+
   it('lints a 10 MB document', {timeout: 240_000}, async () => {
     const file = await lintFile(
       `# Big\n\n## Timeline\n\n${'- 10:00 UTC: event with some words here\n'.repeat(250_000)}`,

@@ -3,13 +3,16 @@
  * the preset never throws, every message has a rule id and a place inside
  * the document, and linting twice gives identical messages.
  */
+
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
 import fc from 'fast-check'
 import {remark} from 'remark'
 import {removePosition} from 'unist-util-remove-position'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import preset from '../src/index.js'
-import {lintFile} from './helpers.js'
+import {fixture, hasSeeds, lintFile, seedFiles, seedsDir} from './helpers.js'
 
 const shapes = [
   '# Postmortem',
@@ -64,7 +67,63 @@ const summary = (file: VFile) =>
     (message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`,
   )
 
+/** The seeds (when ../shared is there) and our fixtures: real shapes to mutate. */
+const realDocuments = [
+  ...seedFiles().map((name) => readFileSync(path.join(seedsDir, name), 'utf8')),
+  fixture('atx-headings.clean.md'),
+  fixture('html-blocks.clean.md'),
+  fixture('table-timeline.clean.md'),
+]
+
+/** Random edits of a real postmortem: lines shuffled, deleted, duplicated, timestamps mutated, cut at any point. */
+const editedDocument = fc
+  .record({
+    document: fc.constantFrom(...realDocuments),
+    swaps: fc.array(fc.tuple(fc.nat(), fc.nat()), {maxLength: 6}),
+    deletions: fc.array(fc.nat(), {maxLength: 4}),
+    duplicates: fc.array(fc.nat(), {maxLength: 4}),
+    times: fc.array(fc.tuple(fc.integer({min: 0, max: 99}), fc.integer({min: 0, max: 99})), {
+      maxLength: 6,
+    }),
+    cut: fc.option(fc.double({min: 0, max: 1, noNaN: true})),
+  })
+  .map(({document, swaps, deletions, duplicates, times, cut}) => {
+    const lines = document.split('\n')
+    for (const [a, b] of swaps) {
+      const i = a % lines.length
+      const j = b % lines.length
+      ;[lines[i], lines[j]] = [lines[j] as string, lines[i] as string]
+    }
+    for (const index of deletions) lines.splice(index % Math.max(1, lines.length), 1)
+    for (const index of duplicates)
+      lines.splice(
+        index % Math.max(1, lines.length),
+        0,
+        lines[index % Math.max(1, lines.length)] ?? '',
+      )
+    let text = lines.join('\n')
+    let round = 0
+    text = text.replace(/\b\d{1,2}:\d{2}\b/g, (time) => {
+      const change = times[round++]
+      return change ? `${change[0]}:${String(change[1]).padStart(2, '0')}` : time
+    })
+    return cut === null ? text : text.slice(0, Math.floor(cut * text.length))
+  })
+
 describe('properties', () => {
+  it('never throws on random edits of real postmortems; places stay in the document; runs are repeatable', async () => {
+    expect(realDocuments.length).toBe(hasSeeds ? 8 : 3)
+    await fc.assert(
+      fc.asyncProperty(editedDocument, async (value) => {
+        const first = await lintFile(value)
+        const second = await lintFile(value)
+        inside(first, value)
+        expect(summary(second)).toEqual(summary(first))
+      }),
+      {numRuns: 200, seed: 42},
+    )
+  })
+
   it('never throws on random mixes of postmortem shapes, places are in the document, runs are repeatable', async () => {
     await fc.assert(
       fc.asyncProperty(document, async (value) => {
