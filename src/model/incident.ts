@@ -8,7 +8,12 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {type CalendarDate, dateIn, nextDay, sameDate, toEpochMs} from '../time/instant.js'
 import {findStatedLengths} from '../time/length.js'
-import {recogniseTimes, type TimeMention, type WrittenTime} from '../time/recognise.js'
+import {
+  type Recognised,
+  recogniseTimes,
+  type TimeMention,
+  type WrittenTime,
+} from '../time/recognise.js'
 import {resolveZone, type ZoneId} from '../time/zones.js'
 import {readShares, type ShareReading} from './impact.js'
 import {documentLines, type Line} from './lines.js'
@@ -201,9 +206,10 @@ function labelBody(incident: {lines: Line[]}, label: Label): SourceText[] {
   return label.value ? [label.value, ...body] : body
 }
 
-const dateOnly = (mention: TimeMention): CalendarDate | undefined => {
-  const {year, month, day} = mention.from
-  return year && month && day ? {year, month, day} : undefined
+/** The date a mention writes; a missing year is the incident's (or 2000, when nothing says). */
+const dateOnly = (mention: TimeMention, year = 2000): CalendarDate | undefined => {
+  const {month, day} = mention.from
+  return month && day ? {year: mention.from.year ?? year, month, day} : undefined
 }
 
 function statedTime(
@@ -213,8 +219,8 @@ function statedTime(
   text: SourceText,
 ): StatedTime | undefined {
   const ownDate =
-    written.year && written.month && written.day
-      ? {year: written.year, month: written.month, day: written.day}
+    written.month && written.day
+      ? {year: written.year ?? date?.year ?? 2000, month: written.month, day: written.day}
       : undefined
   const on = ownDate ?? date
   if (!on) return undefined
@@ -245,6 +251,16 @@ function parenthesisedZone(text: string, timezones: Record<string, string>): Zon
 function buildIncident(tree: Root, source: string, options: ModelOptions): Incident {
   const aliases = buildAliases(options.aliases)
   const timezones = options.timezones ?? {}
+  // Each piece of text is read for times once per document, whoever asks.
+  const readTimes = new Map<string, Recognised>()
+  const recognise = (text: string) => {
+    let read = readTimes.get(text)
+    if (!read) {
+      read = recogniseTimes(text, {timezones})
+      readTimes.set(text, read)
+    }
+    return read
+  }
   const lines = splitMergedLines(documentLines(tree, source), aliases)
   const labels = findLabels(lines, aliases)
   // The timeline: the first timeline label that covers some lines (a heading over a list, a `Timeline:` line).
@@ -302,14 +318,10 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
   const endLabel = sections.get('end')?.find(outside)
   const durationText = durationLabel ? labelBody(incident, durationLabel) : []
   const durationMentions = durationText.flatMap((text) =>
-    recogniseTimes(text.value, {timezones}).mentions.map((mention) => ({mention, text})),
+    recognise(text.value).mentions.map((mention) => ({mention, text})),
   )
-  const startMention = startLabel?.value
-    ? recogniseTimes(startLabel.value.value, {timezones}).mentions[0]
-    : undefined
-  const endMention = endLabel?.value
-    ? recogniseTimes(endLabel.value.value, {timezones}).mentions[0]
-    : undefined
+  const startMention = startLabel?.value ? recognise(startLabel.value.value).mentions[0] : undefined
+  const endMention = endLabel?.value ? recognise(endLabel.value.value).mentions[0] : undefined
   declared.push(
     mentionZone(durationMentions[0]?.mention),
     mentionZone(durationMentions[1]?.mention),
@@ -327,7 +339,7 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
   // Reference date: the stated start's date, else the first date written in the title, summary or timeline.
   const firstDate = (texts: readonly SourceText[]) => {
     for (const text of texts) {
-      for (const mention of recogniseTimes(text.value).mentions) {
+      for (const mention of recognise(text.value.slice(0, entryHeadLength)).mentions) {
         const date = dateOnly(mention)
         if (date) return date
       }
@@ -379,7 +391,7 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
   const front: {start?: WrittenMoment; end?: WrittenMoment} = {}
   for (const key of ['start', 'end'] as const) {
     const field = frontMatter[key]
-    const mention = field ? recogniseTimes(field.text.value, {timezones}).mentions[0] : undefined
+    const mention = field ? recognise(field.text.value).mentions[0] : undefined
     if (field && mention) front[key] = moment(field.text, mention)
   }
   const pair = (written: {start?: WrittenMoment; end?: WrittenMoment}) =>
@@ -417,6 +429,7 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
       timezones,
       rollover: incident.duration?.crossesMidnight ?? false,
       startDate: writtenStartDate ?? referenceDate,
+      recognise,
     })
 
   // Impact statements outside the timeline; the summary's shares for comparison.
@@ -538,6 +551,7 @@ function introLines(lines: readonly Line[], labels: readonly Label[]): [number, 
 const entryHeadLength = 160
 
 interface TimelineContext {
+  recognise: (text: string) => Recognised
   zone: ZoneId
   fallbackDate: CalendarDate
   timezones: Record<string, string>
@@ -580,25 +594,20 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
     }
     if (!text.value) continue
     // An entry's timestamp sits near its start; reading only the head keeps chrono's work per entry small.
-    const recognised = recogniseTimes(text.value.slice(0, entryHeadLength), {
-      timezones: context.timezones,
-      ...(currentDate ? {referenceDate: currentDate} : {}),
-    })
-    // Join a date column and a time column (`| 2024-03-08 | 14:00 | ...`).
+    const recognised = context.recognise(text.value.slice(0, entryHeadLength))
+    // Join a date column and a time column (`| 2024-03-08 | 14:00 | ...`); the shared reading is not changed.
+    let mention = recognised.mentions[0]
     if (line.kind === 'row' && timeColumns(header).length > 1) {
       const second = line.cells?.[timeColumns(header)[1] ?? -1]
-      const more = second ? recogniseTimes(second.value, {timezones: context.timezones}) : undefined
-      const dateMention = recognised.mentions[0]
-      const timeMention = more?.mentions[0]
-      if (dateMention && timeMention && second) {
-        recognised.mentions[0] = {
-          ...dateMention,
-          from: {...dateMention.from, ...timeMention.from},
+      const timeMention = second ? context.recognise(second.value).mentions[0] : undefined
+      if (mention && timeMention) {
+        mention = {
+          ...mention,
+          from: {...mention.from, ...timeMention.from},
           ...(timeMention.zone ? {zone: timeMention.zone} : {}),
         }
       }
     }
-    const mention = recognised.mentions[0]
     const problems = recognised.problems.map((problem) => ({
       text: text.slice(problem.start, problem.end),
       reason: problem.reason,

@@ -56,8 +56,6 @@ export interface Recognised {
 }
 
 export interface RecogniseOptions {
-  /** `{year, month, day}` that chrono uses to pick the year of `June 15`. */
-  referenceDate?: {year: number; month: number; day: number}
   /** A team's abbreviation map (`{IST: 'Asia/Kolkata'}`). */
   timezones?: Record<string, string>
 }
@@ -96,8 +94,8 @@ function written(components: ParsedComponents): WrittenTime {
   if (hasDate) {
     result.month = components.get('month') ?? undefined
     result.day = components.get('day') ?? undefined
-    // The year is kept even when implied: chrono picks the one nearest the reference date.
-    result.year = components.get('year') ?? undefined
+    // Only a year the author wrote; the model fills in the incident's year otherwise.
+    if (components.isCertain('year')) result.year = components.get('year') ?? undefined
   }
   if (components.isCertain('hour')) {
     result.hour = components.get('hour') ?? undefined
@@ -241,8 +239,8 @@ export function recogniseTimes(text: string, options: RecogniseOptions = {}): Re
     return {...problem, start, end, text: text.slice(start, end)}
   })
 
-  const reference = options.referenceDate ?? {year: 2000, month: 1, day: 1}
-  const instant = new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12))
+  // A fixed reference: chrono needs one, and we keep only what the author wrote, so it never shows.
+  const instant = new Date(Date.UTC(2000, 0, 1, 12))
   const results = chrono().parse(normal, {instant, timezone: 0})
   const mentions: TimeMention[] = []
   for (const result of results) {
