@@ -1,9 +1,13 @@
 /** The time module: what is read, what is impossible, zones, lengths; never the host's zone or clock. */
+
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {toEpochMs} from '../src/time/instant.js'
 import {findStatedLengths} from '../src/time/length.js'
-import {recogniseTimes} from '../src/time/recognise.js'
+import {recogniseTimes, recogniseWithChrono} from '../src/time/recognise.js'
 import {resolveZone} from '../src/time/zones.js'
+import {sharedDir} from './helpers.js'
 
 const first = (text: string) => recogniseTimes(text).mentions[0]
 
@@ -95,5 +99,58 @@ describe('stated lengths', () => {
     ['approximately nine hours', 540],
   ])('reads %s', (text, minutes) => {
     expect(findStatedLengths(text)[0]?.ms).toBe(minutes * 60_000)
+  })
+})
+
+describe('the leading-clock fast path', () => {
+  const simple = (reading: ReturnType<typeof recogniseTimes>) => ({
+    mentions: reading.mentions
+      .slice(0, 1)
+      .map((mention) => ({
+        start: mention.start,
+        end: mention.end,
+        from: mention.from,
+        zone: mention.zone?.text,
+      })),
+    problems: reading.problems.map((problem) => problem.text),
+  })
+  const samples = [
+    '14:05 UTC: alert fired',
+    '**10:30 AM**: paged',
+    '12:00 PM: Load balancer configuration corrected',
+    '12:30 AM: rollback',
+    '13:45 (UTC): Issue detected',
+    '[13:26] @someone reports on Slack',
+    '09:15: errors rise to 30% of requests',
+    '23:59:59 - last error',
+    '10:00 AM - 12:00 PM (UTC)',
+    '14:00 UTC on March 8, 2024',
+    '25:10 rollback',
+    '13:00 PM deploy',
+    '10:00 GWT: typo zone',
+    '10:00 IST: deploy',
+  ]
+
+  it.each(samples)('reads %j as chrono does', (text) => {
+    expect(simple(recogniseTimes(text))).toEqual(simple(recogniseWithChrono(text)))
+  })
+
+  it('reads every line of the real postmortems in ../shared as chrono does', () => {
+    const corpus = path.join(sharedDir, 'corpus-dev')
+    let files: string[] = []
+    try {
+      files = readdirSync(corpus).filter((name) => name.endsWith('.md'))
+    } catch {
+      return
+    }
+    let compared = 0
+    for (const name of files) {
+      for (const line of readFileSync(path.join(corpus, name), 'utf8').split('\n')) {
+        const text = line.replace(/^\s*(?:[-*+]|\d+\.)\s+/, '').slice(0, 160)
+        expect(simple(recogniseTimes(text)), text).toEqual(simple(recogniseWithChrono(text)))
+        compared++
+      }
+    }
+    expect(compared).toBeGreaterThan(1000)
   })
 })
