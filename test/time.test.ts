@@ -104,14 +104,12 @@ describe('stated lengths', () => {
 
 describe('the leading-clock fast path', () => {
   const simple = (reading: ReturnType<typeof recogniseTimes>) => ({
-    mentions: reading.mentions
-      .slice(0, 1)
-      .map((mention) => ({
-        start: mention.start,
-        end: mention.end,
-        from: mention.from,
-        zone: mention.zone?.text,
-      })),
+    mentions: reading.mentions.slice(0, 1).map((mention) => ({
+      start: mention.start,
+      end: mention.end,
+      from: mention.from,
+      zone: mention.zone?.text,
+    })),
     problems: reading.problems.map((problem) => problem.text),
   })
   const samples = [
