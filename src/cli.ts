@@ -8,6 +8,8 @@ import {readFileSync} from 'node:fs'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
 import {remark} from 'remark'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
 import {engine} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {reporter as prettyReporter} from 'vfile-reporter'
@@ -16,12 +18,14 @@ import {withPreset} from './config.js'
 import preset from './index.js'
 import {githubReporter} from './reporters/github.js'
 import {sarifReporter} from './reporters/sarif.js'
+import {formatStats, type IncidentMetrics, remarkIncidentMetrics} from './stats.js'
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
 ) as {version: string}
 
 const help = `Usage: postmortem-lint [options] <file|folder|glob ...>
+       postmortem-lint stats [--format table|json|csv] <file|folder|glob ...>
 
 Check incident postmortems written in Markdown.
 
@@ -36,6 +40,10 @@ Options:
   --no-color           plain output
   -h, --help           show this help
   -v, --version        show the version
+
+stats: for each postmortem its start, end, zone, duration, time to detect, time
+to resolve and impact share, then the count, median and 90th percentile of each,
+and what could not be measured and why.
 
 Configuration: .remarkrc, .remarkrc.json, .remarkrc.js/.mjs/.cjs, .remarkrc.yml or
 "remarkConfig" in package.json. The postmortem preset always applies; a config adds
@@ -70,6 +78,7 @@ function parseOptions() {
       'no-config': {type: 'boolean', default: false},
       color: {type: 'boolean', default: process.stderr.isTTY === true},
       'no-color': {type: 'boolean', default: false},
+      format: {type: 'string', default: 'table'},
       help: {type: 'boolean', short: 'h', default: false},
       version: {type: 'boolean', short: 'v', default: false},
     },
@@ -100,10 +109,35 @@ if (!reporter)
   )
 if (positionals.length === 0) fail(`no input: give files, folders or globs\n\n${help}`)
 
+const isStats = positionals[0] === 'stats'
+const files = isStats ? positionals.slice(1) : positionals
+const formats = ['table', 'json', 'csv'] as const
+const format = values.format as (typeof formats)[number]
+if (isStats && !formats.includes(format))
+  fail(
+    `Unexpected value \`${values.format}\` for \`--format\`, expected \`table\`, \`json\`, \`csv\``,
+  )
+if (files.length === 0) fail(`no input: give files, folders or globs\n\n${help}`)
+
+/** `stats` reads the incident model only (no rules, no configuration) and prints metrics to stdout. */
+const statsReporter = (vfiles: VFile[]) =>
+  formatStats(
+    vfiles.map(
+      (file) =>
+        (file.data.incidentMetrics as IncidentMetrics | undefined) ?? {
+          path: file.path,
+          problems: file.messages.map((message) => message.reason),
+        },
+    ),
+    format,
+  )
+
 engine(
   {
-    processor: remark(),
-    files: positionals,
+    processor: isStats
+      ? remark().use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkIncidentMetrics)
+      : remark(),
+    files,
     cwd: process.cwd(),
     extensions: ['md', 'markdown', 'mdown', 'mkdn', 'mkd', 'mdwn', 'mkdown', 'ron'],
     ignoreName: '.remarkignore',
@@ -111,22 +145,23 @@ engine(
     rcName: '.remarkrc',
     packageField: 'remarkConfig',
     pluginPrefix: 'remark',
-    detectConfig: values.config && !values['no-config'],
-    defaultConfig: preset,
-    configTransform: withPreset,
+    detectConfig: !isStats && values.config && !values['no-config'],
+    ...(isStats ? {} : {defaultConfig: preset, configTransform: withPreset}),
     silentlyIgnore: values['silently-ignore'],
     quiet: values.quiet,
     frail: values.frail,
     output: false,
     out: false,
     color: values.color && !values['no-color'],
-    reporter,
+    reporter: isStats ? statsReporter : reporter,
     // Machine-read reports (SARIF, workflow commands) go to stdout; the others to stderr as in remark-cli.
     streamError:
-      values.report === 'sarif' || values.report === 'github' ? process.stdout : process.stderr,
+      isStats || values.report === 'sarif' || values.report === 'github'
+        ? process.stdout
+        : process.stderr,
   },
   (error, code) => {
     if (error) fail(error.message)
-    process.exitCode = code ?? 0
+    process.exitCode = isStats ? 0 : (code ?? 0)
   },
 )

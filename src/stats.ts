@@ -1,0 +1,180 @@
+/**
+ * Incident metrics from the model: when each incident started, was detected
+ * and ended, and the set's count, median and 90th percentile of each.
+ * Used by `postmortem-lint stats`.
+ */
+import type {Root} from 'mdast'
+import type {Processor} from 'unified'
+import type {VFile} from 'vfile'
+import {readIncident} from './model/incident.js'
+
+export interface IncidentMetrics {
+  path: string
+  start?: string
+  end?: string
+  zone?: string
+  durationMinutes?: number
+  timeToDetectMinutes?: number
+  timeToResolveMinutes?: number
+  impactPercent?: number
+  /** Why a metric could not be measured. */
+  problems: string[]
+}
+
+const minute = 60_000
+
+export function measure(tree: Root, file: VFile): IncidentMetrics {
+  const incident = readIncident(tree, file)
+  const metrics: IncidentMetrics = {path: file.path, problems: []}
+  const start = incident.duration?.start
+  const end = incident.duration?.end
+  const entries = (incident.timeline?.entries ?? []).filter(
+    (entry) => entry.timestamp?.epochMs !== undefined,
+  )
+  const first = entries[0]?.timestamp?.epochMs
+  const startMs = start?.epochMs ?? first
+  const detected = entries.find((entry) => entry.phases.includes('detection'))?.timestamp?.epochMs
+  const resolved =
+    entries.findLast((entry) => entry.phases.includes('resolution'))?.timestamp?.epochMs ??
+    end?.epochMs
+  if (start) metrics.start = new Date(start.epochMs).toISOString()
+  if (end) metrics.end = new Date(end.epochMs).toISOString()
+  if (incident.declaredZone) metrics.zone = incident.declaredZone
+  if (start && end) metrics.durationMinutes = Math.round((end.epochMs - start.epochMs) / minute)
+  else metrics.problems.push('no stated start and end')
+  if (startMs !== undefined && detected !== undefined)
+    metrics.timeToDetectMinutes = Math.max(0, Math.round((detected - startMs) / minute))
+  else metrics.problems.push('no detection in the timeline')
+  if (startMs !== undefined && resolved !== undefined)
+    metrics.timeToResolveMinutes = Math.max(0, Math.round((resolved - startMs) / minute))
+  else metrics.problems.push('no resolution time')
+  const readings = incident.impact.flatMap((statement) => statement.shares)
+  const share =
+    readings.flatMap((reading) => reading.percentages).find((percentage) => percentage.value <= 100)
+      ?.value ??
+    readings
+      .flatMap((reading) => reading.shareWords)
+      .map((word) => shareOfWords(word.text))
+      .find((value) => value !== undefined)
+  if (share !== undefined) metrics.impactPercent = share
+  else metrics.problems.push('no impact share')
+  return metrics
+}
+
+/** The percentage a share word states (`all users` 100, `half of` 50); counts with totals are left out. */
+function shareOfWords(text: string): number | undefined {
+  const words = text.toLowerCase()
+  if (/^(?:no\b|none|no one|nobody)/.test(words)) return 0
+  if (/three quarters/.test(words)) return 75
+  if (/two thirds/.test(words)) return 67
+  if (/half/.test(words)) return 50
+  if (/third/.test(words)) return 33
+  if (/quarter/.test(words)) return 25
+  if (/fifth/.test(words)) return 20
+  if (
+    /^(?:all|every|each|the entire|entire|the whole|whole|everyone|everybody|anyone)\b/.test(words)
+  )
+    return 100
+  return undefined
+}
+
+/** A remark plugin that stores each file's metrics in `file.data.incidentMetrics`. */
+export function remarkIncidentMetrics(this: Processor) {
+  return (tree: Root, file: VFile) => {
+    file.data.incidentMetrics = measure(tree, file)
+  }
+}
+
+export interface Summary {
+  count: number
+  median?: number
+  p90?: number
+}
+
+/** Count, median and 90th percentile (nearest rank) of the values measured. */
+export function summarise(values: (number | undefined)[]): Summary {
+  const known = values.filter((value): value is number => value !== undefined).sort((a, b) => a - b)
+  if (known.length === 0) return {count: 0}
+  const rank = (share: number) =>
+    known[Math.min(known.length - 1, Math.ceil(share * known.length) - 1)] as number
+  const middle = known.length / 2
+  const median =
+    known.length % 2
+      ? (known[Math.floor(middle)] as number)
+      : ((known[middle - 1] as number) + (known[middle] as number)) / 2
+  return {count: known.length, median, p90: rank(0.9)}
+}
+
+const columns = [
+  'durationMinutes',
+  'timeToDetectMinutes',
+  'timeToResolveMinutes',
+  'impactPercent',
+] as const
+
+export function summary(
+  rows: readonly IncidentMetrics[],
+): Record<(typeof columns)[number], Summary> {
+  return Object.fromEntries(
+    columns.map((column) => [column, summarise(rows.map((row) => row[column]))]),
+  ) as Record<(typeof columns)[number], Summary>
+}
+
+const csvField = (value: unknown) => {
+  const text = value === undefined ? '' : String(value)
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+export function formatStats(
+  rows: readonly IncidentMetrics[],
+  format: 'table' | 'json' | 'csv',
+): string {
+  const totals = summary(rows)
+  if (format === 'json') return JSON.stringify({incidents: rows, summary: totals}, null, 2)
+  const header = [
+    'path',
+    'start',
+    'end',
+    'zone',
+    'duration_min',
+    'time_to_detect_min',
+    'time_to_resolve_min',
+    'impact_percent',
+    'not_measured',
+  ]
+  const body = rows.map((row) => [
+    row.path,
+    row.start,
+    row.end,
+    row.zone,
+    row.durationMinutes,
+    row.timeToDetectMinutes,
+    row.timeToResolveMinutes,
+    row.impactPercent,
+    row.problems.join('; '),
+  ])
+  if (format === 'csv')
+    return [header, ...body].map((line) => line.map(csvField).join(',')).join('\n')
+  const summaryRows = (['count', 'median', 'p90'] as const).map((key) => [
+    key,
+    '',
+    '',
+    '',
+    ...columns.map((column) => totals[column][key]),
+    '',
+  ])
+  const table = [header, ...body, ...summaryRows].map((line) =>
+    line.map((cell) => (cell === undefined ? '-' : String(cell))),
+  )
+  const widths = header.map((_, index) =>
+    Math.max(...table.map((line) => (line[index] ?? '').length)),
+  )
+  return table
+    .map((line) =>
+      line
+        .map((cell, index) => cell.padEnd(widths[index] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
+}

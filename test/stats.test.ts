@@ -1,0 +1,90 @@
+/** `postmortem-lint stats`: per-incident metrics and the set's count, median and 90th percentile. */
+import {spawnSync} from 'node:child_process'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {summarise} from '../src/stats.js'
+import {root} from './helpers.js'
+
+const stats = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'stats', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+
+describe('summarise', () => {
+  it('gives count, median and nearest-rank 90th percentile, ignoring what was not measured', () => {
+    expect(summarise([10, undefined, 30, 20, 40])).toEqual({count: 4, median: 25, p90: 40})
+    expect(summarise(Array.from({length: 10}, (_, index) => index + 1))).toEqual({
+      count: 10,
+      median: 5.5,
+      p90: 9,
+    })
+    expect(summarise([undefined])).toEqual({count: 0})
+  })
+})
+
+describe('postmortem-lint stats', () => {
+  it('measures each postmortem (JSON)', () => {
+    const result = stats(
+      '--format',
+      'json',
+      'fixtures/html-blocks.clean.md',
+      'fixtures/atx-headings.clean.md',
+      'fixtures/plain-labels.broken.md',
+    )
+    expect(result.status).toBe(0)
+    const {incidents, summary} = JSON.parse(result.stdout)
+    expect(incidents).toEqual([
+      {
+        path: 'fixtures/atx-headings.clean.md',
+        problems: [],
+        start: '2024-05-02T09:10:00.000Z',
+        end: '2024-05-02T10:40:00.000Z',
+        zone: 'UTC',
+        durationMinutes: 90,
+        timeToDetectMinutes: 4,
+        timeToResolveMinutes: 90,
+        impactPercent: 18,
+      },
+      {
+        path: 'fixtures/html-blocks.clean.md',
+        problems: [],
+        start: '2024-04-09T08:00:00.000Z',
+        end: '2024-04-09T09:30:00.000Z',
+        zone: 'UTC',
+        durationMinutes: 90,
+        timeToDetectMinutes: 0,
+        timeToResolveMinutes: 90,
+        impactPercent: 50,
+      },
+      {
+        path: 'fixtures/plain-labels.broken.md',
+        problems: ['no impact share'],
+        start: '2024-01-04T13:00:00.000Z',
+        end: '2024-01-04T14:30:00.000Z',
+        zone: '+01:00',
+        durationMinutes: 90,
+        timeToDetectMinutes: 6,
+        timeToResolveMinutes: 90,
+      },
+    ])
+    expect(summary.durationMinutes).toEqual({count: 3, median: 90, p90: 90})
+    expect(summary.impactPercent).toEqual({count: 2, median: 34, p90: 50})
+  })
+
+  it('writes CSV and a table, and says what could not be measured', () => {
+    const csv = stats('--format', 'csv', 'fixtures/plain-labels.broken.md')
+      .stdout.trim()
+      .split('\n')
+    expect(csv).toEqual([
+      'path,start,end,zone,duration_min,time_to_detect_min,time_to_resolve_min,impact_percent,not_measured',
+      'fixtures/plain-labels.broken.md,2024-01-04T13:00:00.000Z,2024-01-04T14:30:00.000Z,+01:00,90,6,90,,no impact share',
+    ])
+    const table = stats('fixtures/atx-headings.clean.md').stdout.trim().split('\n')
+    expect(table[0]).toMatch(/^path\s+start\s+end\s+zone\s+duration_min/)
+    expect(table.at(-2)).toMatch(/^median\s+90\s+4\s+90\s+18$/)
+    expect(stats('--format', 'xml', 'fixtures').stderr).toContain(
+      'Unexpected value `xml` for `--format`, expected `table`, `json`, `csv`',
+    )
+  })
+})
