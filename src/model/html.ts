@@ -86,7 +86,6 @@ function pushText(
       blockSize: kept.length,
       block,
       text: part,
-      html: true,
     })
   })
 }
@@ -147,7 +146,7 @@ function walkElement(walk: HtmlWalk, parent: Element | Root, listDepth: number):
         return builder.build().trim()
       })
       const header = cells.every((cell) => cell.tagName === 'th')
-      walk.lines.push({...tableRow(texts, header, listDepth, walk.nextBlock++), html: true})
+      walk.lines.push(tableRow(texts, header, listDepth, walk.nextBlock++))
     } else if (blockTags.has(tag)) {
       flush()
       walkElement(walk, child, listDepth)

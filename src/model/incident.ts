@@ -426,7 +426,6 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
     incident.timeline = readTimeline(lines, timelineLabel, {
       zone,
       fallbackDate,
-      timezones,
       rollover: incident.duration?.crossesMidnight ?? false,
       startDate: writtenStartDate ?? referenceDate,
       recognise,
@@ -554,7 +553,6 @@ interface TimelineContext {
   recognise: (text: string) => Recognised
   zone: ZoneId
   fallbackDate: CalendarDate
-  timezones: Record<string, string>
   rollover: boolean
   startDate: CalendarDate | undefined
 }

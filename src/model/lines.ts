@@ -25,13 +25,8 @@ export interface Line {
   /** Cells of a table row, and whether the row is the header. */
   cells?: SourceText[]
   header?: boolean
-  table?: number
-  /** Line came from a raw HTML block. */
-  html?: boolean
   /** A paragraph line inside a list item that starts at column 1 (a lazy continuation). */
   lazy?: boolean
-  /** A line of an indented block read as prose (nested under what comes before it). */
-  indented?: boolean
 }
 
 /** Context handed down the walk. */
@@ -136,13 +131,9 @@ export function tableRow(
 }
 
 function tableLines(walk: Walk, table: Table, listDepth: number): void {
-  const tableId = walk.nextBlock++
   table.children.forEach((row, rowIndex) => {
     const cells = row.children.map((cell) => inlineText(cell.children, walk.source).trim())
-    walk.lines.push({
-      ...tableRow(cells, rowIndex === 0, listDepth, walk.nextBlock++),
-      table: tableId,
-    })
+    walk.lines.push(tableRow(cells, rowIndex === 0, listDepth, walk.nextBlock++))
   })
 }
 
@@ -174,7 +165,6 @@ function indentedProseLines(walk: Walk, start: number, end: number, listDepth: n
         blockSize: raw.length,
         block: nesting > 0 ? walk.nextBlock++ : block,
         text: builder.build(),
-        indented: true,
       })
     }
     lineStart += line.length + 1
