@@ -12,6 +12,7 @@ import remarkGfm from 'remark-gfm'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {readIncident} from '../src/model/index.js'
+import {missionSections} from '../src/model/vocabulary.js'
 import {fixture, hasSeeds, seedsDir} from './helpers.js'
 
 function model(value: string) {
@@ -35,15 +36,7 @@ function model(value: string) {
   }
 }
 
-const mission = [
-  'corrective actions',
-  'duration',
-  'impact',
-  'resolution',
-  'root cause',
-  'summary',
-  'timeline',
-]
+const mission = [...missionSections].sort()
 
 describe.skipIf(!hasSeeds)('the model on the seeds', () => {
   const seed = (prefix: string) => {

@@ -83,7 +83,6 @@ function pushText(
       ...shape,
       itemStart: shape.itemStart && index === 0,
       indexInBlock: index,
-      blockSize: kept.length,
       block,
       text: part,
     })

@@ -4,7 +4,7 @@
  * table rows, lines of indented "code" that is really prose, and the lines of
  * raw HTML blocks. Every later step of the model works on these lines only.
  */
-import type {Nodes, Parents, PhrasingContent, Root, RootContent, Table} from 'mdast'
+import type {Nodes, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import {htmlLines} from './html.js'
 import {type SourceText, SourceTextBuilder} from './source-text.js'
 
@@ -16,9 +16,8 @@ export interface Line {
   listDepth: number
   /** First line of a list item. */
   itemStart: boolean
-  /** Index of this line within its block (paragraph, item paragraph) and the block's line count. */
+  /** Index of this line within its block (paragraph, item paragraph). */
   indexInBlock: number
-  blockSize: number
   /** Identifies the block (paragraph, heading, row) the line belongs to. */
   block: number
   text: SourceText
@@ -87,7 +86,6 @@ function pushBlockLines(
       listDepth: shape.listDepth,
       itemStart: itemStart && index === 0,
       indexInBlock: index,
-      blockSize: parts.length,
       block,
       text,
     }
@@ -122,7 +120,6 @@ export function tableRow(
     listDepth,
     itemStart: false,
     indexInBlock: 0,
-    blockSize: 1,
     block,
     text: builder.build(),
     cells,
@@ -162,7 +159,6 @@ function indentedProseLines(walk: Walk, start: number, end: number, listDepth: n
         listDepth: listDepth + nesting,
         itemStart: nesting > 0,
         indexInBlock: index,
-        blockSize: raw.length,
         block: nesting > 0 ? walk.nextBlock++ : block,
         text: builder.build(),
       })
@@ -181,7 +177,6 @@ function pushContentLine(walk: Walk, offset: number | undefined, listDepth: numb
     listDepth,
     itemStart: false,
     indexInBlock: 0,
-    blockSize: 1,
     block: walk.nextBlock++,
     text: builder.build(),
   })
@@ -283,5 +278,3 @@ export function documentLines(tree: Root, source: string): Line[] {
   walkBlocks(walk, tree.children, 0)
   return walk.lines
 }
-
-export type {Parents}

@@ -107,7 +107,8 @@ export interface Template {
   titles: Partial<Record<SectionKind, string>>
 }
 
-const missionSections: SectionKind[] = [
+/** The sections the mission requires (the `alx` template's list). */
+export const missionSections: SectionKind[] = [
   'summary',
   'duration',
   'impact',
@@ -153,8 +154,6 @@ export const templates: Record<string, Template> = {
     },
   },
 }
-
-export const defaultTemplate = 'alx'
 
 /**
  * Strip leading and trailing characters of the given sets. A loop, not a
