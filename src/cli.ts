@@ -4,18 +4,21 @@
  * `.remarkrc*` / `remarkConfig` (which may add to, reconfigure or turn off our
  * rules, never silently drop them), honours `.remarkignore`, and reports.
  */
-import {readFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
+import {resolve} from 'node:path'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
 import {remark} from 'remark'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
-import {engine} from 'unified-engine'
+import {type Options as EngineOptions, engine} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {reporter as prettyReporter} from 'vfile-reporter'
 import reporterJson from 'vfile-reporter-json'
 import {withPreset} from './config.js'
+import {applyFixes, writeFileAtomic} from './fix.js'
 import preset from './index.js'
+import {htmlReport} from './report-html.js'
 import {githubReporter} from './reporters/github.js'
 import {sarifReporter} from './reporters/sarif.js'
 import {formatStats, type IncidentMetrics, remarkIncidentMetrics} from './stats.js'
@@ -24,14 +27,16 @@ const packageJson = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
 ) as {version: string}
 
-const help = `Usage: postmortem-lint [options] <file|folder|glob ...>
-       postmortem-lint stats [--format table|json|csv] <file|folder|glob ...>
+const help = `Usage: postmortem-lint [--fix] [options] <file|folder|glob ...>
+       postmortem-lint stats [--format table|json|csv|html] [-o <file>] <file|folder|glob ...>
 
 Check incident postmortems written in Markdown.
 
 Options:
   --report <name>      reporter: "pretty" (default), "json", "sarif" (SARIF 2.1.0)
                        or "github" (GitHub Actions annotations)
+  --fix                apply the safe fixes (missing section headings, a missing
+                       stated duration, timestamp forms), then report what is left
   --frail              exit 1 on warnings too, not only on errors
   --quiet              report only files that have messages
   --silently-ignore    do not complain about files given but ignored by .remarkignore
@@ -43,7 +48,9 @@ Options:
 
 stats: for each postmortem its start, end, zone, duration, time to detect, time
 to resolve and impact share, then the count, median and 90th percentile of each,
-and what could not be measured and why.
+and what could not be measured and why. --format html writes one self-contained
+page with each incident on a time axis, the distribution of durations and the
+table; -o <file> writes the report there instead of to stdout.
 
 Configuration: .remarkrc, .remarkrc.json, .remarkrc.js/.mjs/.cjs, .remarkrc.yml or
 "remarkConfig" in package.json. The postmortem preset always applies; a config adds
@@ -71,6 +78,7 @@ function parseOptions() {
     options: {
       report: {type: 'string', default: 'pretty'},
       frail: {type: 'boolean', default: false},
+      fix: {type: 'boolean', default: false},
       quiet: {type: 'boolean', default: false},
       'silently-ignore': {type: 'boolean', default: false},
       'ignore-path': {type: 'string'},
@@ -79,6 +87,7 @@ function parseOptions() {
       color: {type: 'boolean', default: process.stderr.isTTY === true},
       'no-color': {type: 'boolean', default: false},
       format: {type: 'string', default: 'table'},
+      output: {type: 'string', short: 'o'},
       help: {type: 'boolean', short: 'h', default: false},
       version: {type: 'boolean', short: 'v', default: false},
     },
@@ -111,57 +120,92 @@ if (positionals.length === 0) fail(`no input: give files, folders or globs\n\n${
 
 const isStats = positionals[0] === 'stats'
 const files = isStats ? positionals.slice(1) : positionals
-const formats = ['table', 'json', 'csv'] as const
+const formats = ['table', 'json', 'csv', 'html'] as const
 const format = values.format as (typeof formats)[number]
 if (isStats && !formats.includes(format))
   fail(
-    `Unexpected value \`${values.format}\` for \`--format\`, expected \`table\`, \`json\`, \`csv\``,
+    `Unexpected value \`${values.format}\` for \`--format\`, expected \`table\`, \`json\`, \`csv\`, \`html\``,
   )
 if (files.length === 0) fail(`no input: give files, folders or globs\n\n${help}`)
+if (isStats && values.fix)
+  fail('Unexpected option `--fix` for `stats`, expected it without `--fix`')
 
 /** `stats` reads the incident model only (no rules, no configuration) and prints metrics to stdout. */
-const statsReporter = (vfiles: VFile[]) =>
-  formatStats(
-    vfiles.map(
-      (file) =>
-        (file.data.incidentMetrics as IncidentMetrics | undefined) ?? {
-          path: file.path,
-          problems: file.messages.map((message) => message.reason),
-        },
-    ),
-    format,
+const statsReporter = (vfiles: VFile[]) => {
+  const rows = vfiles.map(
+    (file) =>
+      (file.data.incidentMetrics as IncidentMetrics | undefined) ?? {
+        path: file.path,
+        problems: file.messages.map((message) => message.reason),
+      },
   )
+  const report = format === 'html' ? htmlReport(rows) : formatStats(rows, format)
+  if (!values.output) return report
+  writeFileSync(values.output, report.endsWith('\n') ? report : `${report}\n`)
+  return ''
+}
 
-engine(
-  {
-    processor: isStats
-      ? remark().use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkIncidentMetrics)
-      : remark(),
-    files,
-    cwd: process.cwd(),
-    extensions: ['md', 'markdown', 'mdown', 'mkdn', 'mkd', 'mdwn', 'mkdown', 'ron'],
-    ignoreName: '.remarkignore',
-    ...(values['ignore-path'] ? {ignorePath: values['ignore-path']} : {}),
-    rcName: '.remarkrc',
-    packageField: 'remarkConfig',
-    pluginPrefix: 'remark',
-    detectConfig: !isStats && values.config && !values['no-config'],
-    ...(isStats ? {} : {defaultConfig: preset, configTransform: withPreset}),
-    silentlyIgnore: values['silently-ignore'],
-    quiet: values.quiet,
-    frail: values.frail,
-    output: false,
-    out: false,
-    color: values.color && !values['no-color'],
-    reporter: isStats ? statsReporter : reporter,
-    // Machine-read reports (SARIF, workflow commands) go to stdout; the others to stderr as in remark-cli.
-    streamError:
-      isStats || values.report === 'sarif' || values.report === 'github'
-        ? process.stdout
-        : process.stderr,
-  },
-  (error, code) => {
-    if (error) fail(error.message)
-    process.exitCode = isStats ? 0 : (code ?? 0)
-  },
-)
+const engineOptions: EngineOptions = {
+  processor: isStats
+    ? remark().use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkIncidentMetrics)
+    : remark(),
+  files,
+  cwd: process.cwd(),
+  extensions: ['md', 'markdown', 'mdown', 'mkdn', 'mkd', 'mdwn', 'mkdown', 'ron'],
+  ignoreName: '.remarkignore',
+  ...(values['ignore-path'] ? {ignorePath: values['ignore-path']} : {}),
+  rcName: '.remarkrc',
+  packageField: 'remarkConfig',
+  pluginPrefix: 'remark',
+  detectConfig: !isStats && values.config && !values['no-config'],
+  ...(isStats ? {} : {defaultConfig: preset, configTransform: withPreset}),
+  silentlyIgnore: values['silently-ignore'],
+  quiet: values.quiet,
+  frail: values.frail,
+  output: false,
+  out: false,
+  color: values.color && !values['no-color'],
+  reporter: isStats ? statsReporter : reporter,
+  // Machine-read reports (SARIF, workflow commands) go to stdout; the others to stderr as in remark-cli.
+  streamError:
+    isStats || values.report === 'sarif' || values.report === 'github'
+      ? process.stdout
+      : process.stderr,
+}
+
+/** One run of unified-engine over the inputs; resolves with the files it read. */
+function lint(overrides: Partial<EngineOptions> = {}): Promise<{code: number; files: VFile[]}> {
+  return new Promise((resolveRun) => {
+    engine({...engineOptions, ...overrides}, (error, code, context) => {
+      if (error) fail(error.message)
+      resolveRun({code: code ?? 0, files: context?.files ?? []})
+    })
+  })
+}
+
+/**
+ * Apply the safe fixes, again on the result until nothing is left to fix (a
+ * fix can only reveal another in a later run), at most a few rounds.
+ */
+async function fixFiles(): Promise<void> {
+  for (let round = 0; round < 4; round++) {
+    const {files: linted} = await lint({reporter: () => '', quiet: true})
+    let changed = false
+    for (const file of linted) {
+      if (!file.data.unifiedEngineGiven || file.data.unifiedEngineIgnored || !file.path) continue
+      const before = String(file)
+      const after = applyFixes(before, file.messages)
+      if (after === before) continue
+      const path = resolve(file.cwd, file.path)
+      // Never overwrite an edit made while we were reading.
+      if (readFileSync(path, 'utf8') !== before) continue
+      writeFileAtomic(path, after)
+      changed = true
+    }
+    if (!changed) return
+  }
+}
+
+if (values.fix) await fixFiles()
+const {code} = await lint()
+process.exitCode = isStats ? 0 : code

@@ -16,8 +16,10 @@ import remarkLintPostmortemMilestones from './rules/postmortem-milestones.js'
 import remarkLintPostmortemNoEmptySections from './rules/postmortem-no-empty-sections.js'
 import remarkLintPostmortemNoPlaceholders from './rules/postmortem-no-placeholders.js'
 import remarkLintPostmortemRequiredSections from './rules/postmortem-required-sections.js'
+import remarkLintPostmortemStatedDuration from './rules/postmortem-stated-duration.js'
 import remarkLintPostmortemTimelineOrder from './rules/postmortem-timeline-order.js'
 import remarkLintPostmortemTimelineTimestamps from './rules/postmortem-timeline-timestamps.js'
+import remarkLintPostmortemTimestampForm from './rules/postmortem-timestamp-form.js'
 import remarkLintPostmortemTimezone from './rules/postmortem-timezone.js'
 
 /** Every rule by id, for configuration lookups and docs. */
@@ -34,6 +36,8 @@ export const rules = {
   'postmortem-milestones': remarkLintPostmortemMilestones,
   'postmortem-action-items': remarkLintPostmortemActionItems,
   'postmortem-blameless-language': remarkLintPostmortemBlamelessLanguage,
+  'postmortem-stated-duration': remarkLintPostmortemStatedDuration,
+  'postmortem-timestamp-form': remarkLintPostmortemTimestampForm,
 } as const
 
 const remarkPresetLintPostmortem: Preset = {
@@ -52,8 +56,10 @@ export {
   remarkLintPostmortemNoEmptySections,
   remarkLintPostmortemNoPlaceholders,
   remarkLintPostmortemRequiredSections,
+  remarkLintPostmortemStatedDuration,
   remarkLintPostmortemTimelineOrder,
   remarkLintPostmortemTimelineTimestamps,
+  remarkLintPostmortemTimestampForm,
   remarkLintPostmortemTimezone,
 }
 

@@ -37,6 +37,16 @@ export interface ReportExtra {
   /** Replacements for the reported text (editors offer them as quick fixes). */
   expected?: string[]
   actual?: string
+  /** `expected[0]` is safe to apply without review: `postmortem-lint --fix` applies it. */
+  fix?: boolean
+}
+
+/** Marks a message whose first `expected` value `--fix` applies (a symbol: reports never show it). */
+export const fixMarker = Symbol.for('remark-preset-lint-postmortem.fix')
+
+/** Whether `--fix` may apply this message's first `expected` value. */
+export function isFixable(message: object): boolean {
+  return (message as {[fixMarker]?: boolean})[fixMarker] === true
 }
 
 export interface RuleDefinition<Options> {
@@ -125,7 +135,8 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
         const start = pointOf(range?.start)
         const end = pointOf(range?.end)
         if (!start) return undefined
-        return end ? {start, end} : start
+        // An empty range is a point: where a fix inserts text.
+        return end && end.offset !== start.offset ? {start, end} : start
       }
       definition.check({
         incident,
@@ -146,6 +157,8 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
           })
           if (extra.expected) message.expected = extra.expected
           if (extra.actual !== undefined) message.actual = extra.actual
+          if (extra.fix && extra.expected?.length === 1)
+            (message as {[fixMarker]?: boolean})[fixMarker] = true
         },
       })
     },

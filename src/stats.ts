@@ -40,7 +40,9 @@ export function measure(tree: Root, file: VFile): IncidentMetrics {
   if (start) metrics.start = new Date(start.epochMs).toISOString()
   if (end) metrics.end = new Date(end.epochMs).toISOString()
   if (incident.declaredZone) metrics.zone = incident.declaredZone
-  if (start && end) metrics.durationMinutes = Math.round((end.epochMs - start.epochMs) / minute)
+  if (start && end && end.epochMs < start.epochMs) metrics.problems.push('stated end before start')
+  else if (start && end)
+    metrics.durationMinutes = Math.round((end.epochMs - start.epochMs) / minute)
   else metrics.problems.push('no stated start and end')
   if (startMs !== undefined && detected !== undefined)
     metrics.timeToDetectMinutes = Math.max(0, Math.round((detected - startMs) / minute))

@@ -1,7 +1,8 @@
 /**
  * The examples in docs/rules/*.md are tests: each `markdown` block under
  * "ok" gives no message of that rule; each under "not ok" gives exactly the
- * `text` block after it (a line ending in `...)` matches on what comes before).
+ * `text` block after it (a line ending in `...)` matches on what comes before);
+ * one under "fixed" is the "not ok" example before it after `--fix`.
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -10,8 +11,9 @@ import remarkGfm from 'remark-gfm'
 import remarkLint from 'remark-lint'
 import type {PluggableList} from 'unified'
 import {describe, expect, it} from 'vitest'
+import {applyFixes} from '../src/fix.js'
 import {rules} from '../src/index.js'
-import {lint, root} from './helpers.js'
+import {lint, lintFile, root} from './helpers.js'
 
 const docsDir = path.join(root, 'docs', 'rules')
 /** Options a doc says its examples run with. */
@@ -20,16 +22,18 @@ const exampleOptions: Record<string, unknown> = {
 }
 
 interface Example {
-  kind: 'ok' | 'not ok'
+  kind: 'ok' | 'not ok' | 'fixed'
   markdown: string
   output: string[]
+  /** For a fixed example: the document it fixes. */
+  broken?: string
 }
 
 function examples(doc: string): Example[] {
   const found: Example[] = []
   let kind: Example['kind'] | undefined
   const blocks = doc.split(/^```/m)
-  const headings = [...doc.matchAll(/^### (ok|not ok)$/gm)]
+  const headings = [...doc.matchAll(/^### (ok|not ok|fixed)$/gm)]
   for (let index = 1; index < blocks.length; index += 2) {
     const block = blocks[index] ?? ''
     const offset = doc.indexOf(block)
@@ -40,7 +44,11 @@ function examples(doc: string): Example[] {
     const next = blocks[index + 2] ?? ''
     const output =
       kind === 'not ok' && next.startsWith('text\n') ? next.slice(5).trim().split('\n') : []
-    found.push({kind, markdown: block.slice('markdown\n'.length), output})
+    const markdown = block.slice('markdown\n'.length)
+    if (kind === 'fixed') {
+      const broken = found.filter((example) => example.kind === 'not ok').at(-1)?.markdown
+      found.push({kind, markdown, output: [], ...(broken === undefined ? {} : {broken})})
+    } else found.push({kind, markdown, output})
   }
   return found
 }
@@ -58,9 +66,15 @@ describe('rule docs', () => {
         const rule = (
           id in exampleOptions ? [rules[id], exampleOptions[id]] : rules[id]
         ) as PluggableList[number]
-        const messages = await lint(example.markdown, {
-          plugins: [remarkFrontmatter, remarkGfm, remarkLint, rule],
-        })
+        const config = {plugins: [remarkFrontmatter, remarkGfm, remarkLint, rule]}
+        if (example.kind === 'fixed') {
+          const broken = await lintFile(example.broken ?? '', config)
+          expect(applyFixes(String(broken), broken.messages)).toBe(example.markdown)
+          const again = await lintFile(example.markdown, config)
+          expect(applyFixes(example.markdown, again.messages)).toBe(example.markdown)
+          return
+        }
+        const messages = await lint(example.markdown, config)
         const shown = messages.map((message) => message.replace(` ${id}: `, ' error '))
         if (example.kind === 'ok') {
           expect(shown).toEqual([])

@@ -123,6 +123,38 @@ describe('postmortem-language-server', () => {
     expect((await cleared).diagnostics).toEqual([])
   })
 
+  it('offers a missing section as an insertion where it belongs', {timeout: 30_000}, async () => {
+    const uri = pathToFileURL(path.join(workspace, 'fields.md')).href
+    const text = readFileSync(path.join(root, 'fixtures', 'start-end-fields.broken.md'), 'utf8')
+    const {connection, next} = await start(
+      [path.join(root, 'dist', 'language-server.js')],
+      workspace,
+    )
+    const opened = next()
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {uri, languageId: 'markdown', version: 1, text},
+    })
+    const {diagnostics} = await opened
+    const missing = diagnostics.filter(
+      (diagnostic) => diagnostic.code === 'postmortem-required-sections',
+    )
+    expect(summary(missing)).toEqual([['postmortem-required-sections', 21, 0, 0, 1]])
+    const actions = (await connection.sendRequest(CodeActionRequest.type, {
+      textDocument: {uri},
+      range: missing[0]?.range ?? {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
+      context: {diagnostics: missing},
+    })) as {title: string; isPreferred?: boolean; edit?: {changes?: Record<string, TextEdit[]>}}[]
+    expect(actions.map((action) => [action.title, action.isPreferred])).toEqual([
+      ['Insert `**Resolution:**\n\nTODO\n\n`', true],
+    ])
+    expect(actions[0]?.edit?.changes?.[uri]).toEqual([
+      {
+        range: {start: {line: 21, character: 0}, end: {line: 21, character: 0}},
+        newText: '**Resolution:**\n\nTODO\n\n',
+      },
+    ])
+  })
+
   it('answers with hundreds of diagnostics (a report over 16 KB)', {timeout: 30_000}, async () => {
     const uri = pathToFileURL(path.join(workspace, 'long.md')).href
     const entries = Array.from(

@@ -83,10 +83,10 @@ describe('postmortem-required-sections options', () => {
         only([remarkLintPostmortemRequiredSections, ['error', {template: 'pagerduty'}]]),
       ),
     ).toEqual([
-      '3:4-3:12 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',
-      '3:4-3:12 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment)',
-      '3:4-3:12 postmortem-required-sections: Missing section `Timeline`; expected a heading or label such as `Timeline:` (accepted names: timeline, incident timeline, chronology, sequence of events, timeline of events)',
-      '3:4-3:12 postmortem-required-sections: Missing section `Action Items`; expected a heading or label such as `Action Items:` (accepted names: corrective and preventative measures, corrective and preventive measures, corrective, corrective measures, corrective actions, preventative measures)',
+      '11:1 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',
+      '11:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment)',
+      '11:1 postmortem-required-sections: Missing section `Timeline`; expected a heading or label such as `Timeline:` (accepted names: timeline, incident timeline, chronology, sequence of events, timeline of events)',
+      '11:1 postmortem-required-sections: Missing section `Action Items`; expected a heading or label such as `Action Items:` (accepted names: corrective and preventative measures, corrective and preventive measures, corrective, corrective measures, corrective actions, preventative measures)',
     ])
   })
 

@@ -19,7 +19,7 @@ const expected: Record<string, string[]> = {
   ],
   '003_8927288601199a66.md': [
     "17:42-17:50 postmortem-duration-consistency: The timeline's last timestamp `10:00 AM` is before the stated end `12:30 PM (GMT+1)`; add the entry that ends the incident or correct the end",
-    '22:1-22:1 postmortem-no-empty-sections: Unexpected empty list item, expected content or no item',
+    '22:1 postmortem-no-empty-sections: Unexpected empty list item, expected content or no item',
     '41:5-41:18 postmortem-no-empty-sections: Section `Improvements:` is empty; expected content under it, or no heading',
   ],
   '004_1950b6693e6dc095.md': [],

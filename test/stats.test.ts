@@ -84,7 +84,7 @@ describe('postmortem-lint stats', () => {
     expect(table[0]).toMatch(/^path\s+start\s+end\s+zone\s+duration_min/)
     expect(table.at(-2)).toMatch(/^median\s+90\s+4\s+90\s+18$/)
     expect(stats('--format', 'xml', 'fixtures').stderr).toContain(
-      'Unexpected value `xml` for `--format`, expected `table`, `json`, `csv`',
+      'Unexpected value `xml` for `--format`, expected `table`, `json`, `csv`, `html`',
     )
   })
 })

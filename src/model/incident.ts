@@ -6,6 +6,7 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {readClock, type WrittenClock} from '../time/clock.js'
 import {type CalendarDate, dateIn, nextDay, sameDate, toEpochMs} from '../time/instant.js'
 import {findStatedLengths} from '../time/length.js'
 import {
@@ -121,6 +122,8 @@ export interface TimelineEntry {
     zone: ZoneId
     /** The date was taken from the entry before and moved to the next day. */
     rolledOver: boolean
+    /** The clock as written (`2:05 PM`) and where, when it is the time the entry was read as. */
+    clock?: {text: SourceText; written: WrittenClock}
     zoneProblem?: {text: SourceText; kind: 'ambiguous' | 'unknown'; candidates: string[]}
   }
   problems: TimestampProblem[]
@@ -697,6 +700,12 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
         zone,
         rolledOver,
       }
+      const clock = readClock(entry.timestamp.text.value)
+      if (clock && clock.hour === written.hour && clock.minute === written.minute)
+        entry.timestamp.clock = {
+          text: entry.timestamp.text.slice(clock.start, clock.end),
+          written: clock,
+        }
       if (mention.zone && zoneResolution && zoneResolution.kind !== 'known') {
         entry.timestamp.zoneProblem = {
           text: text.slice(mention.zone.start, mention.zone.end),

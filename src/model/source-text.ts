@@ -19,6 +19,16 @@ export class SourceText {
     private readonly segments: readonly Segment[] = [],
   ) {}
 
+  /** An empty text at a file offset: the place of an insertion. */
+  static at(fileOffset: number): SourceText {
+    return new SourceText('', [{at: 0, file: fileOffset, length: 0}])
+  }
+
+  /** The file's own text from `start` to `end`. */
+  static of(source: string, start: number, end: number): SourceText {
+    return new SourceText(source.slice(start, end), [{at: 0, file: start, length: end - start}])
+  }
+
   /** File offset of character `index` (or of the end, for `index === length`). */
   fileOffset(index: number): number | undefined {
     if (this.segments.length === 0) return undefined
@@ -130,8 +140,12 @@ export class SourceTextBuilder {
     }
     let sourceIndex = 0
     for (let index = 0; index < text.length; index++) {
-      const char = text[index]
-      // Look a little ahead for the character (skipping `\`, `&amp;`, indentation).
+      const char = text[index] as string
+      // Indentation the value dropped can be longer than the look-ahead: skip it first.
+      if (char !== ' ' && char !== '\t' && char !== '\n')
+        while (sourceIndex < source.length && ' \t\r\n'.includes(source[sourceIndex] as string))
+          sourceIndex++
+      // Look a little ahead for the character (skipping `\`, `&amp;`).
       let found = -1
       for (let ahead = sourceIndex; ahead < Math.min(source.length, sourceIndex + 12); ahead++) {
         if (source[ahead] === char) {

@@ -1,9 +1,13 @@
 /**
  * A required section is absent. Sections are recognised in every shape the
  * model reads (headings, `Label:` lines, fields, HTML, front matter); duration
- * is also satisfied by a start and an end time.
+ * is also satisfied by a start and an end time. Where the document's sections
+ * show where it goes, the message sits there and carries the fix: the section's
+ * label, in the style of its neighbours, with a placeholder line.
  */
 import type {Incident} from '../model/incident.js'
+import {sectionInsertion} from '../model/scaffold.js'
+import {SourceText} from '../model/source-text.js'
 import {type SectionKind, sectionKinds, sectionTitles, templates} from '../model/vocabulary.js'
 import {isStringListMap, type OptionSpec, postmortemRule} from '../rule.js'
 
@@ -39,7 +43,7 @@ export const remarkLintPostmortemRequiredSections = postmortemRule<Options>({
   id: 'postmortem-required-sections',
   severity: 'error',
   options: {template: isTemplate, required: isSectionList, aliases: isStringListMap},
-  check({incident, options, report}) {
+  check({incident, file, options, report}) {
     const template = templates[options.template ?? 'alx'] ?? templates.alx
     const required = options.required ?? template?.required ?? []
     // The place where a missing section is expected: the summary, else the title.
@@ -49,10 +53,11 @@ export const remarkLintPostmortemRequiredSections = postmortemRule<Options>({
       const title = template?.titles[kind] ?? sectionTitles[kind]
       const accepted = incident.aliases[kind].slice(0, 6).join(', ')
       const also = kind === 'duration' ? '; or both a `Start time:` and an `End time:` field' : ''
-      report(
-        `Missing section \`${title}\`; expected a heading or label such as \`${title}:\` (accepted names: ${accepted}${also})`,
-        anchor,
-      )
+      const reason = `Missing section \`${title}\`; expected a heading or label such as \`${title}:\` (accepted names: ${accepted}${also})`
+      const insertion = sectionInsertion(incident, String(file), kind, required, title)
+      if (insertion)
+        report(reason, SourceText.at(insertion.offset), {expected: [insertion.text], fix: true})
+      else report(reason, anchor)
     }
   },
 })

@@ -1,0 +1,179 @@
+/**
+ * `postmortem-lint stats --format html`: one self-contained page (Chart.js
+ * inlined, no request leaves it) with each incident on a time axis from its
+ * start to its end with markers for detection and resolution, the
+ * distribution of durations, and the metrics table.
+ */
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {basename, dirname, join} from 'node:path'
+import {type IncidentMetrics, type Summary, summary} from './stats.js'
+
+const require = createRequire(import.meta.url)
+
+/** Chart.js's browser build, read once. */
+let chartJs: string | undefined
+function chartLibrary(): string {
+  // The browser build is not in the package's exports: find it beside the main entry.
+  chartJs ??= readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8')
+  return chartJs
+}
+
+const escapeHtml = (value: unknown) =>
+  String(value ?? '').replace(
+    /[&<>"']/g,
+    (char) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[char] ?? char,
+  )
+
+/** Script text can hold anything but `</script`: escape `<` in the JSON. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c')
+
+/** Duration buckets: incident lengths spread over orders of magnitude. */
+export const durationBuckets: {label: string; upTo: number}[] = [
+  {label: '< 15 min', upTo: 15},
+  {label: '15–30 min', upTo: 30},
+  {label: '30–60 min', upTo: 60},
+  {label: '1–2 h', upTo: 120},
+  {label: '2–4 h', upTo: 240},
+  {label: '4–8 h', upTo: 480},
+  {label: '8–24 h', upTo: 1440},
+  {label: '1–3 days', upTo: 4320},
+  {label: '> 3 days', upTo: Number.POSITIVE_INFINITY},
+]
+
+export function durationHistogram(rows: readonly IncidentMetrics[]): number[] {
+  const counts = durationBuckets.map(() => 0)
+  for (const row of rows) {
+    if (row.durationMinutes === undefined) continue
+    const index = durationBuckets.findIndex(
+      (bucket) => (row.durationMinutes as number) < bucket.upTo,
+    )
+    counts[index] = (counts[index] ?? 0) + 1
+  }
+  return counts
+}
+
+const minutes = (value: number | undefined) => {
+  if (value === undefined) return ''
+  if (value < 60) return `${value} min`
+  const hours = Math.floor(value / 60)
+  const rest = value % 60
+  return rest ? `${hours} h ${rest} min` : `${hours} h`
+}
+
+function summaryRow(name: string, values: Summary, format: (value?: number) => string): string {
+  return `<tr><th scope="row">${escapeHtml(name)}</th><td>${values.count}</td><td>${escapeHtml(format(values.median))}</td><td>${escapeHtml(format(values.p90))}</td></tr>`
+}
+
+/** The page, as one string. */
+export function htmlReport(rows: readonly IncidentMetrics[]): string {
+  const totals = summary(rows)
+  const timed = rows.filter((row) => row.durationMinutes !== undefined)
+  const names = rows.map((row) => basename(row.path))
+  const unique = (row: IncidentMetrics) => {
+    const name = basename(row.path)
+    return names.filter((other) => other === name).length > 1 ? row.path : name
+  }
+  const data = {
+    incidents: timed.map((row) => ({
+      label: unique(row),
+      start: row.start,
+      duration: row.durationMinutes,
+      detect: row.timeToDetectMinutes,
+      resolve: row.timeToResolveMinutes,
+    })),
+    buckets: durationBuckets.map((bucket) => bucket.label),
+    histogram: durationHistogram(rows),
+  }
+  const percent = (value?: number) => (value === undefined ? '' : `${value}%`)
+  const tableRows = rows
+    .map(
+      (row) =>
+        `<tr><td>${escapeHtml(row.path)}</td><td>${escapeHtml(row.start)}</td><td>${escapeHtml(row.end)}</td><td>${escapeHtml(row.zone)}</td><td>${escapeHtml(minutes(row.durationMinutes))}</td><td>${escapeHtml(minutes(row.timeToDetectMinutes))}</td><td>${escapeHtml(minutes(row.timeToResolveMinutes))}</td><td>${escapeHtml(percent(row.impactPercent))}</td><td>${escapeHtml(row.problems.join('; '))}</td></tr>`,
+    )
+    .join('\n')
+  const timelineHeight = Math.max(160, 60 + timed.length * 28)
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>Postmortem metrics</title>
+<style>
+body { font: 14px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; padding: 0 1rem; color: #1f2328; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th, td { border-bottom: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
+thead th { background: #f6f8fa; }
+.chart { position: relative; width: 100%; }
+.note { color: #59636e; }
+</style>
+</head>
+<body>
+<h1>Postmortem metrics</h1>
+<p class="note">${rows.length} postmortem${rows.length === 1 ? '' : 's'}; ${timed.length} with a stated start and end. Times in minutes from each incident's start.</p>
+
+<h2>Incidents on a time axis</h2>
+<p class="note">Each bar runs from the incident's start to its end; a diamond marks detection, a circle resolution (the last resolution entry of the timeline, else the stated end).</p>
+<div class="chart" style="height: ${timelineHeight}px"><canvas id="timeline" role="img" aria-label="Each incident from start to end, with detection and resolution"></canvas></div>
+
+<h2>Distribution of durations</h2>
+<div class="chart" style="height: 260px"><canvas id="durations" role="img" aria-label="How many incidents lasted how long"></canvas></div>
+
+<h2>Summary</h2>
+<table id="summary">
+<thead><tr><th scope="col">metric</th><th scope="col">count</th><th scope="col">median</th><th scope="col">90th percentile</th></tr></thead>
+<tbody>
+${summaryRow('duration', totals.durationMinutes, minutes)}
+${summaryRow('time to detect', totals.timeToDetectMinutes, minutes)}
+${summaryRow('time to resolve', totals.timeToResolveMinutes, minutes)}
+${summaryRow('impact share', totals.impactPercent, percent)}
+</tbody>
+</table>
+
+<h2>Incidents</h2>
+<table id="incidents">
+<thead><tr><th scope="col">postmortem</th><th scope="col">start (UTC)</th><th scope="col">end (UTC)</th><th scope="col">zone</th><th scope="col">duration</th><th scope="col">time to detect</th><th scope="col">time to resolve</th><th scope="col">impact</th><th scope="col">not measured</th></tr></thead>
+<tbody>
+${tableRows}
+</tbody>
+</table>
+
+<script>${chartLibrary()}</script>
+<script id="report-data" type="application/json">${scriptJson(data)}</script>
+<script>
+const data = JSON.parse(document.getElementById('report-data').textContent)
+const labels = data.incidents.map((incident) => incident.label)
+const asTime = (value) => value < 60 ? value + ' min' : Math.floor(value / 60) + ' h' + (value % 60 ? ' ' + (value % 60) + ' min' : '')
+Chart.defaults.animation = false
+new Chart(document.getElementById('timeline'), {
+  data: {
+    labels,
+    datasets: [
+      {type: 'bar', label: 'Start to end', data: data.incidents.map((incident) => [0, incident.duration]), backgroundColor: 'rgba(9, 105, 218, 0.35)', borderColor: 'rgb(9, 105, 218)', borderWidth: 1, barPercentage: 0.6},
+      {type: 'scatter', label: 'Detected', data: data.incidents.filter((incident) => incident.detect !== undefined).map((incident) => ({x: incident.detect, y: incident.label})), pointStyle: 'rectRot', pointRadius: 7, backgroundColor: 'rgb(191, 135, 0)'},
+      {type: 'scatter', label: 'Resolved', data: data.incidents.filter((incident) => incident.resolve !== undefined).map((incident) => ({x: incident.resolve, y: incident.label})), pointStyle: 'circle', pointRadius: 6, backgroundColor: 'rgb(26, 127, 55)'},
+    ],
+  },
+  options: {
+    indexAxis: 'y',
+    maintainAspectRatio: false,
+    scales: {
+      x: {type: 'linear', min: 0, title: {display: true, text: 'minutes from start'}, ticks: {callback: (value) => asTime(value)}},
+      y: {type: 'category', labels},
+    },
+    plugins: {tooltip: {callbacks: {label: (context) => context.dataset.type === 'bar' ? 'start ' + (data.incidents[context.dataIndex].start || '') + ', lasted ' + asTime(data.incidents[context.dataIndex].duration) : context.dataset.label + ' after ' + asTime(context.parsed.x)}}},
+  },
+})
+new Chart(document.getElementById('durations'), {
+  type: 'bar',
+  data: {labels: data.buckets, datasets: [{label: 'Incidents', data: data.histogram, backgroundColor: 'rgba(130, 80, 223, 0.6)'}]},
+  options: {maintainAspectRatio: false, scales: {y: {beginAtZero: true, ticks: {precision: 0}, title: {display: true, text: 'incidents'}}, x: {title: {display: true, text: 'duration'}}}},
+})
+document.body.dataset.rendered = 'true'
+</script>
+</body>
+</html>
+`
+}

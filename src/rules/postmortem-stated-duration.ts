@@ -1,0 +1,65 @@
+/**
+ * The summary gives the incident's start and end in `Start time:` and
+ * `End time:` fields and no duration: readers should not have to do the
+ * arithmetic (across midnight and zones) to learn how long users were
+ * affected. The fix adds a `Duration:` field under the end, in its style.
+ * With `ranges: true`, a `Duration:` field that gives only start and end
+ * (`Duration: 14:00 to 16:30 UTC`) is flagged too, and the fix writes the
+ * length after the end.
+ */
+
+import {fieldAfter} from '../model/scaffold.js'
+import {SourceText} from '../model/source-text.js'
+import {isBoolean, postmortemRule} from '../rule.js'
+import {formatLength} from '../time/instant.js'
+
+export interface Options {
+  /** Also flag a `Duration:` field that gives only start and end (default `false`). */
+  ranges?: boolean
+}
+
+export const remarkLintPostmortemStatedDuration = postmortemRule<Options>({
+  id: 'postmortem-stated-duration',
+  severity: 'warn',
+  options: {ranges: isBoolean},
+  check({incident, file, options, report}) {
+    const duration = incident.duration
+    const body = incident.bodyDuration
+    // Only times written in the body (front matter is metadata) and in order.
+    if (!duration || duration.stated || !body?.start || !body.end) return
+    const {start, end} = body
+    // A `Duration:` field that gives start and end is what most templates ask for.
+    const underDurationLabel = duration.label.kinds.includes('duration')
+    if (underDurationLabel && !options.ranges) return
+    if (!start.hasTime || !end.hasTime || end.epochMs < start.epochMs) return
+    const length = formatLength(end.epochMs - start.epochMs)
+    const source = String(file)
+    // Separate fields: the end's field says where the length goes.
+    const endField = incident.sections
+      .get('end')
+      ?.find((label) => label.value?.value.includes(end.text.value))
+    let fix: {replace: SourceText; with: string} | undefined
+    if (endField) {
+      fix = fieldAfter(source, endField, 'Duration', length)
+    } else if (underDurationLabel) {
+      // `Duration: 14:00 to 16:30 UTC` → `Duration: 14:00 to 16:30 UTC (2 h 30 min)`
+      const ends = [end.text, end.zoneTextSource].map(
+        (text) => text?.fileRange(0, text.value.length)?.end ?? -1,
+      )
+      const from = end.text.fileOffset(0)
+      if (from !== undefined) {
+        const replace = SourceText.of(source, from, Math.max(...ends))
+        // `(UTC) (2 h)` reads badly: after a parenthesis, a comma.
+        const written = replace.value.endsWith(')') ? `, ${length}` : ` (${length})`
+        fix = {replace, with: replace.value + written}
+      }
+    }
+    report(
+      `Missing stated duration: \`${start.text.value}\` to \`${end.text.value}\` is ${length}; expected the length written beside them (\`Duration: ${length}\`)`,
+      fix?.replace ?? end.text,
+      fix ? {expected: [fix.with], fix: true} : {},
+    )
+  },
+})
+
+export default remarkLintPostmortemStatedDuration

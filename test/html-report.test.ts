@@ -1,0 +1,129 @@
+/**
+ * `stats --format html` in a real browser: Debian's Chromium driven by
+ * playwright-core. The page renders without console errors or requests
+ * leaving it, shows one bar per incident with a start and an end, and a
+ * screenshot is kept in test-results/ as an artifact. Skipped, with a note,
+ * where /usr/bin/chromium is not installed (`.ci/run` installs it).
+ */
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {chromium} from 'playwright-core'
+import {afterAll, describe, expect, it} from 'vitest'
+import {durationHistogram} from '../src/report-html.js'
+import type {IncidentMetrics} from '../src/stats.js'
+import {root} from './helpers.js'
+
+const browserPath = '/usr/bin/chromium'
+const hasBrowser = existsSync(browserPath)
+if (!hasBrowser)
+  console.warn(`note: ${browserPath} is missing; the HTML report's browser test is skipped`)
+
+const directory = mkdtempSync(path.join(tmpdir(), 'postmortem-html-'))
+afterAll(() => rmSync(directory, {recursive: true, force: true}))
+
+function statsJson(): {incidents: IncidentMetrics[]} {
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'dist', 'cli.js'), 'stats', '--format', 'json', 'fixtures'],
+    {cwd: root, encoding: 'utf8'},
+  )
+  return JSON.parse(result.stdout)
+}
+
+describe('duration histogram', () => {
+  it('puts each duration in the bucket below its upper bound', () => {
+    const rows = [14, 15, 59, 60, 239, 240, 5000, undefined].map(
+      (durationMinutes): IncidentMetrics =>
+        durationMinutes === undefined
+          ? {path: 'x', problems: []}
+          : {path: 'x', durationMinutes, problems: []},
+    )
+    expect(durationHistogram(rows)).toEqual([1, 1, 1, 1, 1, 1, 0, 0, 1])
+  })
+})
+
+describe.skipIf(!hasBrowser)('stats --format html in Chromium', () => {
+  it('renders one bar per incident, the histogram and the table, with no console errors', async () => {
+    const report = path.join(directory, 'report.html')
+    const result = spawnSync(
+      process.execPath,
+      [path.join(root, 'dist', 'cli.js'), 'stats', '--format', 'html', '-o', report, 'fixtures'],
+      {cwd: root, encoding: 'utf8'},
+    )
+    expect(result.status).toBe(0)
+    expect(result.stdout).toBe('')
+    const html = readFileSync(report, 'utf8')
+    // Self-contained: no script or style sheet is fetched (the browser below checks every request).
+    expect(/<script[^>]*\ssrc=|<link[^>]+rel="stylesheet"/.test(html)).toBe(false)
+
+    const {incidents} = statsJson()
+    const timed = incidents.filter((incident) => incident.durationMinutes !== undefined)
+    expect(timed.length).toBeGreaterThan(3)
+
+    const browser = await chromium.launch({
+      executablePath: browserPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    })
+    try {
+      const page = await browser.newPage({viewport: {width: 1200, height: 900}})
+      const problems: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning')
+          problems.push(message.text())
+      })
+      page.on('pageerror', (error) => problems.push(error.message))
+      page.on('request', (request) => {
+        if (!request.url().startsWith('file:') && !request.url().startsWith('data:'))
+          problems.push(`request to ${request.url()}`)
+      })
+      await page.goto(pathToFileURL(report).href)
+      await page.waitForSelector('body[data-rendered="true"]')
+      const drawn = await page.evaluate(() => {
+        // The page's globals (this runs in the browser; the project compiles without DOM types).
+        // biome-ignore lint/suspicious/noExplicitAny: Chart.js and the document are the page's
+        const browserGlobals = globalThis as any
+        const Chart = browserGlobals.Chart
+        const timeline = Chart.getChart('timeline')
+        const durations = Chart.getChart('durations')
+        return {
+          bars: timeline.getDatasetMeta(0).data.length,
+          labels: timeline.data.labels,
+          detected: timeline.getDatasetMeta(1).data.length,
+          resolved: timeline.getDatasetMeta(2).data.length,
+          histogram: durations.data.datasets[0].data,
+          rows: browserGlobals.document.querySelectorAll('#incidents tbody tr').length,
+        }
+      })
+      expect(problems).toEqual([])
+      expect(drawn.bars).toBe(timed.length)
+      expect(drawn.labels).toEqual(timed.map((incident) => path.basename(incident.path)))
+      expect(drawn.detected).toBe(
+        timed.filter((incident) => incident.timeToDetectMinutes !== undefined).length,
+      )
+      expect(drawn.resolved).toBe(
+        timed.filter((incident) => incident.timeToResolveMinutes !== undefined).length,
+      )
+      expect(drawn.histogram.reduce((sum: number, count: number) => sum + count, 0)).toBe(
+        timed.length,
+      )
+      expect(drawn.rows).toBe(incidents.length)
+      mkdirSync(path.join(root, 'test-results'), {recursive: true})
+      await page.screenshot({
+        path: path.join(root, 'test-results', 'html-report.png'),
+        fullPage: true,
+      })
+    } finally {
+      await browser.close()
+    }
+  }, 60_000)
+})
