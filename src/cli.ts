@@ -46,8 +46,8 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
-stats: for each postmortem its start, end, zone, duration, time to detect, time
-to resolve and impact share, then the count, median and 90th percentile of each,
+stats: for each postmortem its start, end, zone, duration, time to detect, to
+mitigate and to resolve, and impact share, then the count, median and 90th percentile of each,
 and what could not be measured and why. --format html writes one self-contained
 page with each incident on a time axis, the distribution of durations and the
 table; -o <file> writes the report there instead of to stdout.

@@ -80,6 +80,7 @@ export function htmlReport(rows: readonly IncidentMetrics[]): string {
       start: row.start,
       duration: row.durationMinutes,
       detect: row.timeToDetectMinutes,
+      mitigate: row.timeToMitigateMinutes,
       resolve: row.timeToResolveMinutes,
     })),
     buckets: durationBuckets.map((bucket) => bucket.label),
@@ -89,7 +90,7 @@ export function htmlReport(rows: readonly IncidentMetrics[]): string {
   const tableRows = rows
     .map(
       (row) =>
-        `<tr><td>${escapeHtml(row.path)}</td><td>${escapeHtml(row.start)}</td><td>${escapeHtml(row.end)}</td><td>${escapeHtml(row.zone)}</td><td>${escapeHtml(minutes(row.durationMinutes))}</td><td>${escapeHtml(minutes(row.timeToDetectMinutes))}</td><td>${escapeHtml(minutes(row.timeToResolveMinutes))}</td><td>${escapeHtml(percent(row.impactPercent))}</td><td>${escapeHtml(row.problems.join('; '))}</td></tr>`,
+        `<tr><td>${escapeHtml(row.path)}</td><td>${escapeHtml(row.start)}</td><td>${escapeHtml(row.end)}</td><td>${escapeHtml(row.zone)}</td><td>${escapeHtml(minutes(row.durationMinutes))}</td><td>${escapeHtml(minutes(row.timeToDetectMinutes))}</td><td>${escapeHtml(minutes(row.timeToMitigateMinutes))}</td><td>${escapeHtml(minutes(row.timeToResolveMinutes))}</td><td>${escapeHtml(percent(row.impactPercent))}</td><td>${escapeHtml(row.problems.join('; '))}</td></tr>`,
     )
     .join('\n')
   const timelineHeight = Math.max(160, 60 + timed.length * 28)
@@ -115,7 +116,7 @@ thead th { background: #f6f8fa; }
 <p class="note">${rows.length} postmortem${rows.length === 1 ? '' : 's'}; ${timed.length} with a stated start and end. Times in minutes from each incident's start.</p>
 
 <h2>Incidents on a time axis</h2>
-<p class="note">Each bar runs from the incident's start to its end; a diamond marks detection, a circle resolution (the last resolution entry of the timeline, else the stated end).</p>
+<p class="note">Each bar runs from the incident's start to its end; a diamond marks detection, a triangle mitigation (the first entry that stops or reduces the impact: a rollback, a failover, a workaround; else resolution), a circle resolution (the last resolution entry of the timeline, else the stated end).</p>
 <div class="chart" style="height: ${timelineHeight}px"><canvas id="timeline" role="img" aria-label="Each incident from start to end, with detection and resolution"></canvas></div>
 
 <h2>Distribution of durations</h2>
@@ -127,6 +128,7 @@ thead th { background: #f6f8fa; }
 <tbody>
 ${summaryRow('duration', totals.durationMinutes, minutes)}
 ${summaryRow('time to detect', totals.timeToDetectMinutes, minutes)}
+${summaryRow('time to mitigate', totals.timeToMitigateMinutes, minutes)}
 ${summaryRow('time to resolve', totals.timeToResolveMinutes, minutes)}
 ${summaryRow('impact share', totals.impactPercent, percent)}
 </tbody>
@@ -134,7 +136,7 @@ ${summaryRow('impact share', totals.impactPercent, percent)}
 
 <h2>Incidents</h2>
 <table id="incidents">
-<thead><tr><th scope="col">postmortem</th><th scope="col">start (UTC)</th><th scope="col">end (UTC)</th><th scope="col">zone</th><th scope="col">duration</th><th scope="col">time to detect</th><th scope="col">time to resolve</th><th scope="col">impact</th><th scope="col">not measured</th></tr></thead>
+<thead><tr><th scope="col">postmortem</th><th scope="col">start (UTC)</th><th scope="col">end (UTC)</th><th scope="col">zone</th><th scope="col">duration</th><th scope="col">time to detect</th><th scope="col">time to mitigate</th><th scope="col">time to resolve</th><th scope="col">impact</th><th scope="col">not measured</th></tr></thead>
 <tbody>
 ${tableRows}
 </tbody>
@@ -153,6 +155,7 @@ new Chart(document.getElementById('timeline'), {
     datasets: [
       {type: 'bar', label: 'Start to end', data: data.incidents.map((incident) => [0, incident.duration]), backgroundColor: 'rgba(9, 105, 218, 0.35)', borderColor: 'rgb(9, 105, 218)', borderWidth: 1, barPercentage: 0.6},
       {type: 'scatter', label: 'Detected', data: data.incidents.filter((incident) => incident.detect !== undefined).map((incident) => ({x: incident.detect, y: incident.label})), pointStyle: 'rectRot', pointRadius: 7, backgroundColor: 'rgb(191, 135, 0)'},
+      {type: 'scatter', label: 'Mitigated', data: data.incidents.filter((incident) => incident.mitigate !== undefined).map((incident) => ({x: incident.mitigate, y: incident.label})), pointStyle: 'triangle', pointRadius: 7, backgroundColor: 'rgb(207, 34, 46)'},
       {type: 'scatter', label: 'Resolved', data: data.incidents.filter((incident) => incident.resolve !== undefined).map((incident) => ({x: incident.resolve, y: incident.label})), pointStyle: 'circle', pointRadius: 6, backgroundColor: 'rgb(26, 127, 55)'},
     ],
   },

@@ -7,6 +7,7 @@ import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {readIncident} from './model/incident.js'
+import {marksMitigation} from './model/phases.js'
 
 export interface IncidentMetrics {
   path: string
@@ -15,6 +16,7 @@ export interface IncidentMetrics {
   zone?: string
   durationMinutes?: number
   timeToDetectMinutes?: number
+  timeToMitigateMinutes?: number
   timeToResolveMinutes?: number
   impactPercent?: number
   /** Why a metric could not be measured. */
@@ -37,6 +39,14 @@ export function measure(tree: Root, file: VFile): IncidentMetrics {
   const resolved =
     entries.findLast((entry) => entry.phases.includes('resolution'))?.timestamp?.epochMs ??
     end?.epochMs
+  // Mitigation: the first entry that stops or reduces the impact, else resolution itself.
+  const firstMitigation = entries.find(
+    (entry) => marksMitigation(entry.fullText) || entry.phases.includes('resolution'),
+  )?.timestamp?.epochMs
+  const mitigated =
+    firstMitigation !== undefined && resolved !== undefined
+      ? Math.min(firstMitigation, resolved)
+      : (firstMitigation ?? resolved)
   if (start) metrics.start = new Date(start.epochMs).toISOString()
   if (end) metrics.end = new Date(end.epochMs).toISOString()
   if (incident.declaredZone) metrics.zone = incident.declaredZone
@@ -47,6 +57,8 @@ export function measure(tree: Root, file: VFile): IncidentMetrics {
   if (startMs !== undefined && detected !== undefined)
     metrics.timeToDetectMinutes = Math.max(0, Math.round((detected - startMs) / minute))
   else metrics.problems.push('no detection in the timeline')
+  if (startMs !== undefined && mitigated !== undefined)
+    metrics.timeToMitigateMinutes = Math.max(0, Math.round((mitigated - startMs) / minute))
   if (startMs !== undefined && resolved !== undefined)
     metrics.timeToResolveMinutes = Math.max(0, Math.round((resolved - startMs) / minute))
   else metrics.problems.push('no resolution time')
@@ -110,6 +122,7 @@ export function summarise(values: (number | undefined)[]): Summary {
 const columns = [
   'durationMinutes',
   'timeToDetectMinutes',
+  'timeToMitigateMinutes',
   'timeToResolveMinutes',
   'impactPercent',
 ] as const
@@ -140,6 +153,7 @@ export function formatStats(
     'zone',
     'duration_min',
     'time_to_detect_min',
+    'time_to_mitigate_min',
     'time_to_resolve_min',
     'impact_percent',
     'not_measured',
@@ -151,6 +165,7 @@ export function formatStats(
     row.zone,
     row.durationMinutes,
     row.timeToDetectMinutes,
+    row.timeToMitigateMinutes,
     row.timeToResolveMinutes,
     row.impactPercent,
     row.problems.join('; '),

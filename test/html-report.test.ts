@@ -99,7 +99,8 @@ describe.skipIf(!hasBrowser)('stats --format html in Chromium', () => {
           bars: timeline.getDatasetMeta(0).data.length,
           labels: timeline.data.labels,
           detected: timeline.getDatasetMeta(1).data.length,
-          resolved: timeline.getDatasetMeta(2).data.length,
+          mitigated: timeline.getDatasetMeta(2).data.length,
+          resolved: timeline.getDatasetMeta(3).data.length,
           histogram: durations.data.datasets[0].data,
           rows: browserGlobals.document.querySelectorAll('#incidents tbody tr').length,
         }
@@ -109,6 +110,9 @@ describe.skipIf(!hasBrowser)('stats --format html in Chromium', () => {
       expect(drawn.labels).toEqual(timed.map((incident) => path.basename(incident.path)))
       expect(drawn.detected).toBe(
         timed.filter((incident) => incident.timeToDetectMinutes !== undefined).length,
+      )
+      expect(drawn.mitigated).toBe(
+        timed.filter((incident) => incident.timeToMitigateMinutes !== undefined).length,
       )
       expect(drawn.resolved).toBe(
         timed.filter((incident) => incident.timeToResolveMinutes !== undefined).length,

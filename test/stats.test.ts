@@ -1,5 +1,7 @@
 /** `postmortem-lint stats`: per-incident metrics and the set's count, median and 90th percentile. */
 import {spawnSync} from 'node:child_process'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {summarise} from '../src/stats.js'
@@ -43,6 +45,8 @@ describe('postmortem-lint stats', () => {
         zone: 'UTC',
         durationMinutes: 90,
         timeToDetectMinutes: 4,
+        // `10:20 UTC: Previous limit restored; errors begin to drop.`
+        timeToMitigateMinutes: 70,
         timeToResolveMinutes: 90,
         impactPercent: 18,
       },
@@ -54,6 +58,7 @@ describe('postmortem-lint stats', () => {
         zone: 'UTC',
         durationMinutes: 90,
         timeToDetectMinutes: 0,
+        timeToMitigateMinutes: 90,
         timeToResolveMinutes: 90,
         impactPercent: 50,
       },
@@ -65,11 +70,35 @@ describe('postmortem-lint stats', () => {
         zone: '+01:00',
         durationMinutes: 90,
         timeToDetectMinutes: 6,
+        timeToMitigateMinutes: 90,
         timeToResolveMinutes: 90,
       },
     ])
     expect(summary.durationMinutes).toEqual({count: 3, median: 90, p90: 90})
     expect(summary.impactPercent).toEqual({count: 2, median: 34, p90: 50})
+    expect(summary.timeToMitigateMinutes).toEqual({count: 3, median: 90, p90: 90})
+  })
+
+  it('tells mitigation (a rollback, a failover) from resolution, and an attempt that failed from both', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'postmortem-stats-'))
+    const incident = (line: string) =>
+      `# Incident\n\n## Summary\n\nDuration: 10:00 - 11:00 UTC\n\n## Timeline\n\n- 10:05 UTC: error alert fires\n- 10:20 UTC: ${line}\n- 11:00 UTC: fix deployed, service restored\n`
+    writeFileSync(path.join(directory, 'rollback.md'), incident('rolled back the deploy'))
+    writeFileSync(
+      path.join(directory, 'attempt.md'),
+      incident('traffic rerouted to another region, but the problem persisted'),
+    )
+    const {incidents} = JSON.parse(stats('--format', 'json', directory).stdout)
+    rmSync(directory, {recursive: true, force: true})
+    expect(
+      incidents.map((row: {path: string; timeToMitigateMinutes: number}) => [
+        path.basename(row.path),
+        row.timeToMitigateMinutes,
+      ]),
+    ).toEqual([
+      ['attempt.md', 60],
+      ['rollback.md', 20],
+    ])
   })
 
   it('writes CSV and a table, and says what could not be measured', () => {
@@ -77,12 +106,12 @@ describe('postmortem-lint stats', () => {
       .stdout.trim()
       .split('\n')
     expect(csv).toEqual([
-      'path,start,end,zone,duration_min,time_to_detect_min,time_to_resolve_min,impact_percent,not_measured',
-      'fixtures/plain-labels.broken.md,2024-01-04T13:00:00.000Z,2024-01-04T14:30:00.000Z,+01:00,90,6,90,,no impact share',
+      'path,start,end,zone,duration_min,time_to_detect_min,time_to_mitigate_min,time_to_resolve_min,impact_percent,not_measured',
+      'fixtures/plain-labels.broken.md,2024-01-04T13:00:00.000Z,2024-01-04T14:30:00.000Z,+01:00,90,6,90,90,,no impact share',
     ])
     const table = stats('fixtures/atx-headings.clean.md').stdout.trim().split('\n')
     expect(table[0]).toMatch(/^path\s+start\s+end\s+zone\s+duration_min/)
-    expect(table.at(-2)).toMatch(/^median\s+90\s+4\s+90\s+18$/)
+    expect(table.at(-2)).toMatch(/^median\s+90\s+4\s+70\s+90\s+18$/)
     expect(stats('--format', 'xml', 'fixtures').stderr).toContain(
       'Unexpected value `xml` for `--format`, expected `table`, `json`, `csv`, `html`',
     )

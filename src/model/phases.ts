@@ -40,6 +40,21 @@ export function isContextAfterEnd(phases: readonly Phase[]): boolean {
   return phases.includes('follow-up')
 }
 
+const mitigation =
+  /\b(?:mitigat(?:ed|es|ing|ion)|workaround|rolled back|roll(?:ing)? back|rollback|reverted|reverting|fail(?:ed|ing) over|traffic (?:was )?(?:shifted|drained|rerouted|moved)|scaled (?:up|out)|rate[- ]limit(?:ed|ing)|disabled the (?:feature|flag)|feature flag (?:was )?(?:turned )?off)\b/i
+
+/**
+ * The entry stops or reduces the impact, whether or not the fix is final
+ * (`rolled back`, `failed over`, `traffic drained`): the mitigation milestone.
+ */
+export function marksMitigation(text: string): boolean {
+  return mitigation.test(text) && !attemptFailed.test(text)
+}
+
+/** `rerouted traffic, but the problem persisted`: an attempt, not a mitigation. */
+const attemptFailed =
+  /\b(?:persist(?:ed|s)?|did(?: not|n't) (?:help|work|resolve|fix)|no (?:effect|improvement)|without (?:success|effect)|unsuccessful(?:ly)?|still (?:failing|down|erroring|broken))\b/i
+
 const impactStart =
   /\b(?:outage|impact|incident|problem|issue|errors?|failures?|downtime|degradation)\s+(?:began|begins|started|starts)\b|\bwent down\b|\b(?:users|customers) (?:began|started) (?:to|seeing|getting)\b/i
 
