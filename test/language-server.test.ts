@@ -24,6 +24,7 @@ import {
   type PublishDiagnosticsParams,
   type TextEdit,
 } from 'vscode-languageserver/node.js'
+import {postmortemProcessor} from '../src/index.js'
 import {root} from './helpers.js'
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'postmortem-lsp-'))
@@ -79,6 +80,16 @@ function summary(diagnostics: Diagnostic[]) {
 }
 
 describe('postmortem-language-server', () => {
+  it('parses with each syntax extension once in every engine run', () => {
+    // unified-engine calls the processor for a fresh copy per run; a copy of a
+    // frozen processor registered remark-gfm and frontmatter a second time.
+    for (let run = 0; run < 3; run++) {
+      const copy = postmortemProcessor().freeze()
+      expect(copy.data('micromarkExtensions')).toHaveLength(2)
+      expect(copy.data('fromMarkdownExtensions')).toHaveLength(2)
+    }
+  })
+
   it('publishes diagnostics, offers the quick fix, and clears them after the edit', {
     timeout: 30_000,
   }, async () => {
