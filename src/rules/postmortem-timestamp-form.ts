@@ -1,9 +1,10 @@
 /**
  * A timeline entry writes its time in another form than most entries of the
  * timeline: a 12-hour clock among 24-hour ones (`2:05 PM` among `14:05`),
- * unpadded hours among padded ones (`9:05` among `09:15`), seconds missing
- * where the others have them, another meridiem spelling. The fix rewrites the
- * clock in the common form; the time itself never changes.
+ * unpadded hours among padded ones (`9:05` among `09:15`), `:00` seconds
+ * where the others have none, another meridiem spelling. The fix rewrites the
+ * clock in the common form; the time itself never changes, and seconds are
+ * never added (`09:34` among `09:11:59` is as precise as its author knew).
  */
 
 import {postmortemRule} from '../rule.js'
@@ -56,7 +57,8 @@ function commonForm(clocks: readonly WrittenClock[]): CommonForm {
 /** The form `written` should take: the common form, the entry's own where there is none. */
 function targetForm(written: ClockForm, common: CommonForm): ClockForm {
   const twelveHour = common.twelveHour ?? written.twelveHour
-  const form: ClockForm = {twelveHour, seconds: common.seconds ?? written.seconds}
+  // Seconds may be dropped (when zero) but never added: that would claim a precision nobody had.
+  const form: ClockForm = {twelveHour, seconds: written.seconds && common.seconds !== false}
   const padded =
     common.padded.get(twelveHour) ??
     (twelveHour === written.twelveHour ? written.padded : undefined)
