@@ -21,7 +21,7 @@ import type {Preset} from 'unified'
 import {afterAll, describe, expect, it} from 'vitest'
 import {applyFixes} from '../src/fix.js'
 import preset, {remarkLintPostmortemStatedDuration} from '../src/index.js'
-import {isFixable} from '../src/rule.js'
+import {fixMarker, isFixable} from '../src/rule.js'
 import {fixture, hasSeeds, lintFile, root, seedFiles, seedsDir} from './helpers.js'
 
 const cli = path.join(root, 'dist', 'cli.js')
@@ -125,7 +125,7 @@ describe('fixes on the fixtures', () => {
           },
           expected: [text],
         },
-        {[Symbol.for('remark-preset-lint-postmortem.fix')]: true},
+        {[fixMarker]: true},
       ) as unknown as Parameters<typeof applyFixes>[1][number]
     expect(applyFixes('abcdef', [message(1, 3, 'X'), message(2, 4, 'Y'), message(5, 5, '!')])).toBe(
       'aXde!f',
