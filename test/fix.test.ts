@@ -115,6 +115,38 @@ describe('fixes on the fixtures', () => {
     expect(fixed.replaceAll('\r\n', '')).not.toContain('\n')
   })
 
+  it('puts a missing section before a higher-level later one, written like its level', async () => {
+    const source = [
+      '# Cache stampede',
+      '',
+      '### Summary',
+      '',
+      'The cache expired at once.',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 UTC: errors fire',
+      '- 10:30 UTC: service restored',
+      '',
+      '### Root cause',
+      '',
+      'Every key shared one expiry.',
+      '',
+      '### Resolution',
+      '',
+      'Warmed the cache.',
+      '',
+      '### Corrective and Preventative Measures',
+      '',
+      '- Jitter expiries.',
+      '',
+    ].join('\n')
+    const {fixed} = await fixAndCheck(source)
+    expect(fixed).toBe(
+      source.replace('## Timeline', '### Duration\n\nTODO\n\n### Impact\n\nTODO\n\n## Timeline'),
+    )
+  })
+
   it('leaves an edit that overlaps an earlier one for the next run', () => {
     const message = (start: number, end: number, text: string) =>
       Object.assign(

@@ -65,8 +65,10 @@ function labelShape(incident: Incident, source: string, label: Label): LabelShap
 
 /**
  * Where a missing section goes and what is inserted: before the first section
- * that the template puts after it, else after the last one it puts before it,
- * as a label like that neighbour's with a placeholder line under it.
+ * that the template puts after it, else after the last one it puts before it.
+ * Sections at the document's own level and above count as places (a `##
+ * Timeline` among `###` sections does); the new label is written like the
+ * nearest section at the document's level, with a placeholder line under it.
  */
 export function sectionInsertion(
   incident: Incident,
@@ -76,34 +78,41 @@ export function sectionInsertion(
   title: string,
 ): Insertion | undefined {
   const position = order.indexOf(kind)
-  // The document's section level: the rank most of its section labels have.
   const present: {label: Label; index: number}[] = []
   for (const [index, other] of order.entries()) {
     if (other === kind) continue
     const label = incident.sections.get(other)?.find((found) => found.rank <= pseudoHeadingRank)
     if (label) present.push({label, index})
   }
+  // The document's section level: the rank most of its section labels have.
   const rankCounts = new Map<number, number>()
   for (const {label} of present) rankCounts.set(label.rank, (rankCounts.get(label.rank) ?? 0) + 1)
   const level = [...rankCounts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0]
-  const siblings = present.filter(({label}) => label.rank === level)
+  if (level === undefined) return undefined
+  const places = present.filter(({label}) => label.rank <= level)
+  const siblings = present.filter(({label}) => label.rank === level).map(({label}) => label)
+  /** The label to copy: the section at the document's level nearest to `line`. */
+  const shapeNear = (line: number) => {
+    const nearest = siblings.sort((a, b) => Math.abs(a.line - line) - Math.abs(b.line - line))[0]
+    return nearest && labelShape(incident, source, nearest)
+  }
   const eol = lineEnding(source)
 
-  const later = siblings
+  const later = places
     .filter(({index}) => index > position)
     .sort((a, b) => a.label.line - b.label.line)[0]?.label
   if (later) {
-    const shape = labelShape(incident, source, later)
+    const shape = shapeNear(later.line)
     const range = later.text.fileRange(0, 0)
     if (!shape || !range) return undefined
     return sectionBefore(source, sourceLineAt(source, range.start).start, shape, title, eol)
   }
 
-  const earlier = siblings
+  const earlier = places
     .filter(({index}) => index < position)
     .sort((a, b) => b.label.line - a.label.line)[0]?.label
   if (!earlier) return undefined
-  const shape = labelShape(incident, source, earlier)
+  const shape = shapeNear(earlier.line)
   if (!shape) return undefined
   const next = incident.lines[earlier.end]
   if (next) {
