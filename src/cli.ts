@@ -197,8 +197,8 @@ async function fixFiles(): Promise<void> {
       const after = applyFixes(before, file.messages)
       if (after === before) continue
       const path = resolve(file.cwd, file.path)
-      // Never overwrite an edit made while we were reading.
-      if (readFileSync(path, 'utf8') !== before) continue
+      // Never overwrite an edit made while we were reading, nor a file that is not UTF-8.
+      if (!readFileSync(path).equals(Buffer.from(before, 'utf8'))) continue
       writeFileAtomic(path, after)
       changed = true
     }

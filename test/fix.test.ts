@@ -202,6 +202,19 @@ describe('postmortem-lint --fix', () => {
       expect(statSync(path.join(directory, name)).mtimeMs).toBe(times.get(name))
   })
 
+  it('does not write a file that is not UTF-8', () => {
+    const directory = scratch()
+    // Latin-1 `é` (0xe9) in a postmortem that misses sections: decoding would replace it.
+    const bytes = Buffer.concat([
+      Buffer.from('# Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' outage\n\n## Summary\n\nDown.\n\n## Timeline\n\n- 10:00 UTC: errors\n'),
+    ])
+    writeFileSync(path.join(directory, 'latin1.md'), bytes)
+    run(['--fix', '--no-config', 'latin1.md'], directory)
+    expect(readFileSync(path.join(directory, 'latin1.md')).equals(bytes)).toBe(true)
+  })
+
   it('refuses --fix with stats', () => {
     const result = run(['stats', '--fix', 'fixtures'], root)
     expect(result.code).toBe(1)
