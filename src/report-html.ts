@@ -8,6 +8,7 @@ import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {basename, dirname, join} from 'node:path'
 import {type IncidentMetrics, type Summary, summary} from './stats.js'
+import {formatLength} from './time/instant.js'
 
 const require = createRequire(import.meta.url)
 
@@ -53,13 +54,8 @@ export function durationHistogram(rows: readonly IncidentMetrics[]): number[] {
   return counts
 }
 
-const minutes = (value: number | undefined) => {
-  if (value === undefined) return ''
-  if (value < 60) return `${value} min`
-  const hours = Math.floor(value / 60)
-  const rest = value % 60
-  return rest ? `${hours} h ${rest} min` : `${hours} h`
-}
+const minutes = (value: number | undefined) =>
+  value === undefined ? '' : formatLength(value * 60_000)
 
 function summaryRow(name: string, values: Summary, format: (value?: number) => string): string {
   return `<tr><th scope="row">${escapeHtml(name)}</th><td>${values.count}</td><td>${escapeHtml(format(values.median))}</td><td>${escapeHtml(format(values.p90))}</td></tr>`

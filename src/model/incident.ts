@@ -95,6 +95,8 @@ export interface Duration {
   stated?: {ms: number; text: SourceText}
   /** Start and end fall on different calendar days. */
   crossesMidnight: boolean
+  /** The `End time:` field the end was read from, when it was one (a fix writes beside it). */
+  endField?: Label
 }
 
 export interface TimestampProblem {
@@ -408,6 +410,7 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
       crossesMidnight: false,
       ...pair({start: body.start ?? front.start, end: body.end ?? front.end}),
     }
+    if (endLabel?.value && endMention) duration.endField = endLabel
     // A stated length in the duration field (not the times themselves).
     for (const text of durationText) {
       const length = findStatedLengths(text.value)[0]

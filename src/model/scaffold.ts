@@ -19,10 +19,14 @@ export interface Insertion {
 /** The placeholder a scaffolded section gets (`postmortem-no-placeholders` keeps it visible). */
 export const sectionPlaceholder = 'TODO'
 
-/** The line ending the file mostly uses. */
+/** The line ending the file mostly uses (one pass, no copies: fixes run on large files too). */
 export function lineEnding(source: string): string {
-  const lineFeeds = source.split('\n').length - 1
-  const crlf = source.split('\r\n').length - 1
+  let lineFeeds = 0
+  let crlf = 0
+  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) {
+    lineFeeds++
+    if (source[index - 1] === '\r') crlf++
+  }
   return crlf > 0 && crlf * 2 >= lineFeeds ? '\r\n' : '\n'
 }
 
@@ -93,7 +97,10 @@ export function sectionInsertion(
   const siblings = present.filter(({label}) => label.rank === level).map(({label}) => label)
   /** The label to copy: the section at the document's level nearest to `line`. */
   const shapeNear = (line: number) => {
-    const nearest = siblings.sort((a, b) => Math.abs(a.line - line) - Math.abs(b.line - line))[0]
+    let nearest: Label | undefined
+    for (const sibling of siblings)
+      if (!nearest || Math.abs(sibling.line - line) < Math.abs(nearest.line - line))
+        nearest = sibling
     return nearest && labelShape(incident, source, nearest)
   }
   const eol = lineEnding(source)

@@ -35,9 +35,7 @@ export const remarkLintPostmortemStatedDuration = postmortemRule<Options>({
     const length = formatLength(end.epochMs - start.epochMs)
     const source = String(file)
     // Separate fields: the end's field says where the length goes.
-    const endField = incident.sections
-      .get('end')
-      ?.find((label) => label.value?.value.includes(end.text.value))
+    const endField = duration.endField
     let fix: {replace: SourceText; with: string} | undefined
     if (endField) {
       fix = fieldAfter(source, endField, 'Duration', length)
