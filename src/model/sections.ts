@@ -9,7 +9,7 @@ import type {SourceText} from './source-text.js'
 import {type AliasTable, isExactAliasLine, kindsOfLabel, type SectionKind} from './vocabulary.js'
 
 export interface Label {
-  kinds: SectionKind[]
+  kinds: readonly SectionKind[]
   /** The label's own text (`Root Cause and Resolution`). */
   text: SourceText
   /** Text after the label's colon on the same line, if any. */

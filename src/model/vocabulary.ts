@@ -201,12 +201,23 @@ function normaliseUncached(label: string): string {
 
 export type AliasTable = Record<SectionKind, string[]>
 
-/** Default aliases with a user's extra ones (`{timeline: ['events log']}`). */
+const tables = new Map<string, AliasTable>()
+
+/**
+ * Default aliases with a user's extra ones (`{timeline: ['events log']}`).
+ * The same options give the same table, so its index and label readings are
+ * built once per process, not once per document.
+ */
 export function buildAliases(extra: Partial<Record<string, string[]>> = {}): AliasTable {
+  const key = JSON.stringify(extra)
+  const known = tables.get(key)
+  if (known) return known
   const table = {} as AliasTable
   for (const kind of sectionKinds) {
     table[kind] = [...defaultAliases[kind], ...(extra[kind] ?? []).map(normaliseLabel)]
   }
+  if (tables.size > 100) tables.clear()
+  tables.set(key, table)
   return table
 }
 
@@ -216,6 +227,8 @@ interface AliasIndex {
   /** Alias → the kinds it names. */
   kinds: Map<string, SectionKind[]>
   longest: number
+  /** Raw label → the kinds it names (labels recur in every postmortem; bounded). */
+  labels: Map<string, readonly SectionKind[]>
 }
 
 const indexes = new WeakMap<AliasTable, AliasIndex>()
@@ -232,7 +245,7 @@ function aliasIndex(aliases: AliasTable): AliasIndex {
         longest = Math.max(longest, alias.split(' ').length)
       }
     }
-    index = {kinds, longest}
+    index = {kinds, longest, labels: new Map()}
     indexes.set(aliases, index)
   }
   return index
@@ -251,15 +264,26 @@ function kindsOfPart(part: string, index: AliasIndex, into: Set<SectionKind>): v
 }
 
 /** The section kinds a (raw) label names; `Root Cause and Resolution` names two. */
-export function kindsOfLabel(label: string, aliases: AliasTable): SectionKind[] {
-  const normal = normaliseLabel(label)
-  if (!normal || normal.split(' ').length > 8) return []
+export function kindsOfLabel(label: string, aliases: AliasTable): readonly SectionKind[] {
   const index = aliasIndex(aliases)
+  let kinds = index.labels.get(label)
+  if (kinds === undefined) {
+    kinds = readKinds(normaliseLabel(label), index)
+    if (index.labels.size > 20_000) index.labels.clear()
+    index.labels.set(label, kinds)
+  }
+  return kinds
+}
+
+const noKinds: readonly SectionKind[] = Object.freeze([])
+
+function readKinds(normal: string, index: AliasIndex): readonly SectionKind[] {
+  if (!normal || normal.split(' ').length > 8) return noKinds
   const kinds = new Set<SectionKind>()
   kindsOfPart(normal, index, kinds)
   for (const part of normal.split(partSeparator))
     if (part && part !== normal) kindsOfPart(part, index, kinds)
-  return [...kinds]
+  return kinds.size === 0 ? noKinds : Object.freeze([...kinds])
 }
 
 /** A line that is nothing but section names (`Timeline`, `Root Cause and Resolution`). */

@@ -16,14 +16,21 @@ export interface CalendarDate {
 /** Epoch milliseconds of `date` at `time` in `zone`; undefined when the parts do not make a moment. */
 const fixedOffset = /^([+-])(\d{2}):(\d{2})$/
 
+/** The offset of UTC or a fixed-offset zone (`+05:30`), in ms; undefined for an IANA zone. */
+function fixedOffsetMs(zone: ZoneId): number | undefined {
+  if (zone === 'UTC') return 0
+  const offset = fixedOffset.exec(zone)
+  if (!offset) return undefined
+  const sign = offset[1] === '-' ? -1 : 1
+  return sign * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000
+}
+
 export function toEpochMs(date: CalendarDate, time: WrittenTime, zone: ZoneId): number | undefined {
   // UTC and fixed offsets need no zone rules; Temporal (slow per call) is kept for IANA zones.
-  const offset = zone === 'UTC' ? ['', '+', '00', '00'] : fixedOffset.exec(zone)
-  if (offset) {
+  const offsetMs = fixedOffsetMs(zone)
+  if (offsetMs !== undefined) {
     const {year, month, day} = date
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
-    const sign = offset[1] === '-' ? -1 : 1
-    const offsetMs = sign * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000
     const utc = Date.UTC(year, month - 1, day, time.hour ?? 0, time.minute ?? 0, time.second ?? 0)
     // Date.UTC maps years 0-99 to 1900-1999; authors do not write those years.
     return year < 100 ? undefined : utc - offsetMs
@@ -50,6 +57,15 @@ export function toEpochMs(date: CalendarDate, time: WrittenTime, zone: ZoneId): 
 
 /** The calendar date of `epochMs` in `zone`. */
 export function dateIn(epochMs: number, zone: ZoneId): CalendarDate {
+  const offsetMs = fixedOffsetMs(zone)
+  if (offsetMs !== undefined) {
+    const shifted = new Date(epochMs + offsetMs)
+    return {
+      year: shifted.getUTCFullYear(),
+      month: shifted.getUTCMonth() + 1,
+      day: shifted.getUTCDate(),
+    }
+  }
   const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone)
   return {year: zoned.year, month: zoned.month, day: zoned.day}
 }

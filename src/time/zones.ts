@@ -170,11 +170,20 @@ const seasonal: Record<string, {zone: string; daylight: boolean; other: string}>
   NZDT: {zone: 'Pacific/Auckland', daylight: true, other: 'NZST'},
 }
 
+const offsets = new Map<string, number>()
+
+/** The zone's offset at noon on a date (memoised: January and July of a year are asked for every document). */
 function offsetMinutes(zone: string, year: number, month: number, day: number): number {
-  return (
-    Temporal.ZonedDateTime.from({timeZone: zone, year, month, day, hour: 12}).offsetNanoseconds /
-    60e9
-  )
+  const key = `${zone} ${year}-${month}-${day}`
+  let minutes = offsets.get(key)
+  if (minutes === undefined) {
+    minutes =
+      Temporal.ZonedDateTime.from({timeZone: zone, year, month, day, hour: 12}).offsetNanoseconds /
+      60e9
+    if (offsets.size > 10_000) offsets.clear()
+    offsets.set(key, minutes)
+  }
+  return minutes
 }
 
 /**
