@@ -104,7 +104,10 @@ const entryDoc = (count) =>
   `# Incident\n\n## Summary\n\nDuration: 00:00 - 23:59 UTC\n\nImpact: 10% of users.\n\n## Timeline\n\n${Array.from({length: count}, (_, index) => `- ${String(Math.floor((index * 1440) / count / 60)).padStart(2, '0')}:${String(Math.floor((index * 1440) / count) % 60).padStart(2, '0')} UTC: event ${index} on the load balancer`).join('\n')}\n`
 const sectionDoc = (count) =>
   Array.from({length: count}, (_, index) => postmortem('atx', random(index + 1), 2000)).join('\n')
-const scaling = {entries: [], sections: []}
+/** One timeline entry with `count` nested detail lines (their text is joined to the entry's). */
+const nestedDoc = (count) =>
+  `# Incident\n\n## Summary\n\nDuration: 10:00 - 11:00 UTC\n\nImpact: 10% of users.\n\n## Timeline\n\n- 10:00 UTC: outage began\n${Array.from({length: count}, (_, index) => `  - detail ${index} about the load balancer`).join('\n')}\n- 11:00 UTC: resolved\n`
+const scaling = {entries: [], sections: [], nestedLines: []}
 for (const count of runs('scaling') ? [10, 100, 1000, 10_000] : []) {
   const text = entryDoc(count)
   const total = lintTime(ours, text)
@@ -125,13 +128,28 @@ for (const count of runs('scaling') ? [1, 10, 100] : []) {
     msPerSection: Number((total / count).toFixed(3)),
   })
 }
+for (const count of runs('scaling') ? [100, 1000, 10_000] : []) {
+  const text = nestedDoc(count)
+  const total = lintTime(ours, text, 3)
+  scaling.nestedLines.push({
+    nestedLines: count,
+    ms: Number(total.toFixed(2)),
+    bareMs: Number(lintTime(bare, text, 3).toFixed(2)),
+    msPerLine: Number((total / count).toFixed(4)),
+  })
+}
 const perEntry = scaling.entries.map((row) => row.msPerEntry)
 scaling.entryRatioLargestToSmallest = Number((perEntry.at(-1) / perEntry[0]).toFixed(2))
 const perSection = scaling.sections.map((row) => row.msPerSection)
 scaling.sectionRatioLargestToSmallest = Number((perSection.at(-1) / perSection[0]).toFixed(2))
+const perNestedLine = scaling.nestedLines.map((row) => row.msPerLine)
+scaling.nestedLineRatioLargestToSmallest = Number(
+  (perNestedLine.at(-1) / perNestedLine[0]).toFixed(2),
+)
 console.log('Scaling (our preset, parse included):')
 console.table(scaling.entries)
 console.table(scaling.sections)
+console.table(scaling.nestedLines)
 
 // The CLI on the whole corpus, start-up and file reading included.
 const cliMs = median(

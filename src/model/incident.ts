@@ -620,7 +620,6 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
     // A line under a timed heading (`### 4:27`) describes that moment.
     if (current && lines[current.line]?.kind === 'heading' && !mention && problems.length === 0) {
       current.fullText += `\n${line.text.value}`
-      current.phases = phasesOf(current.fullText)
       continue
     }
     // `Detection Time:` on its own line names what the next entry records.
@@ -643,7 +642,6 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
       problems.length === 0
     if ((isNested || isDetail) && current) {
       current.fullText += `\n${line.text.value}`
-      current.phases = phasesOf(current.fullText)
       continue
     }
     // A heading without a time inside the timeline only groups entries.
@@ -660,7 +658,8 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
     const about = groupLabel ?? parent
     const fullText = about ? `${about} ${line.text.value}` : line.text.value
     groupLabel = undefined
-    const entry: TimelineEntry = {line: index, text, fullText, phases: phasesOf(fullText), problems}
+    // Phases are read once the entry's text is complete (below), not again for each nested line.
+    const entry: TimelineEntry = {line: index, text, fullText, phases: [], problems}
     if (mention) {
       const written = mention.from
       const hasDate = written.day !== undefined && written.month !== undefined
@@ -720,6 +719,7 @@ function readTimeline(lines: readonly Line[], label: Label, context: TimelineCon
     entries.push(entry)
     current = entry
   }
+  for (const entry of entries) entry.phases = phasesOf(entry.fullText)
   return {label, entries}
 }
 

@@ -176,9 +176,12 @@ const numbering =
  * numbering, parentheticals, leading "the", or trailing punctuation.
  */
 const normalised = new Map<string, string>()
+const maxRememberedLength = 200
 
 export function normaliseLabel(label: string): string {
   // The same labels come back in every postmortem; remember a bounded number of them.
+  // Only short texts are remembered: a long line is never a label, and must not stay in memory.
+  if (label.length > maxRememberedLength) return normaliseUncached(label)
   const known = normalised.get(label)
   if (known !== undefined) return known
   const result = normaliseUncached(label)
@@ -266,6 +269,7 @@ function kindsOfPart(part: string, index: AliasIndex, into: Set<SectionKind>): v
 /** The section kinds a (raw) label names; `Root Cause and Resolution` names two. */
 export function kindsOfLabel(label: string, aliases: AliasTable): readonly SectionKind[] {
   const index = aliasIndex(aliases)
+  if (label.length > maxRememberedLength) return readKinds(normaliseLabel(label), index)
   let kinds = index.labels.get(label)
   if (kinds === undefined) {
     kinds = readKinds(normaliseLabel(label), index)
