@@ -1,13 +1,13 @@
 /**
- * remark-preset-lint-postmortem: remark-lint, the syntax plugins real
+ * remark-preset-lint-postmortem: remark-lint's message control, the syntax plugins real
  * postmortems need (front matter, GFM tables), and every postmortem rule.
  */
 
 import {remark} from 'remark'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
-import remarkLint from 'remark-lint'
 import type {Preset} from 'unified'
+import remarkLintMessageControl from './message-control.js'
 import remarkLintPostmortemActionItems from './rules/postmortem-action-items.js'
 import remarkLintPostmortemBlamelessLanguage from './rules/postmortem-blameless-language.js'
 import remarkLintPostmortemDurationConsistency from './rules/postmortem-duration-consistency.js'
@@ -41,7 +41,12 @@ export const rules = {
 } as const
 
 const remarkPresetLintPostmortem: Preset = {
-  plugins: [[remarkFrontmatter, ['yaml', 'toml']], remarkGfm, remarkLint, ...Object.values(rules)],
+  plugins: [
+    [remarkFrontmatter, ['yaml', 'toml']],
+    remarkGfm,
+    remarkLintMessageControl,
+    ...Object.values(rules),
+  ],
 }
 
 export default remarkPresetLintPostmortem
