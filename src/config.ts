@@ -6,7 +6,7 @@
  * resolved to the very objects we run, so `[rule, false]` always matches.
  */
 import type {Pluggable, Preset} from 'unified'
-import preset, {rules} from './index.js'
+import preset, {presetTag, rules} from './index.js'
 
 const presetNames = new Set([
   'remark-preset-lint-postmortem',
@@ -23,13 +23,25 @@ function ownPlugin(name: string): unknown {
   return (rules as Record<string, unknown>)[id]
 }
 
+/**
+ * Our preset or one of our rules imported by a JavaScript config: another
+ * instance of the same code (the CLI is bundled; a project may install its own
+ * copy), known by the preset's tag and the rule's plugin name.
+ */
+function ownObject(value: unknown): unknown {
+  if (typeof value === 'function' && value.name.startsWith('remark-lint:postmortem-'))
+    return (rules as Record<string, unknown>)[value.name.slice('remark-lint:'.length)]
+  if (value && typeof value === 'object' && presetTag in value) return preset
+  return undefined
+}
+
 function resolveEntry(entry: unknown): unknown {
   if (typeof entry === 'string') return ownPlugin(entry) ?? entry
-  if (Array.isArray(entry) && typeof entry[0] === 'string') {
-    const own = ownPlugin(entry[0])
+  if (Array.isArray(entry)) {
+    const own = typeof entry[0] === 'string' ? ownPlugin(entry[0]) : ownObject(entry[0])
     return own ? [own, ...entry.slice(1)] : entry
   }
-  return entry
+  return ownObject(entry) ?? entry
 }
 
 interface ConfigShape {

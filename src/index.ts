@@ -40,7 +40,11 @@ export const rules = {
   'postmortem-timestamp-form': remarkLintPostmortemTimestampForm,
 } as const
 
-const remarkPresetLintPostmortem: Preset = {
+/** Marks our preset so that another copy of it (a bundled CLI, a second install) is known as ours. */
+export const presetTag = Symbol.for('remark-preset-lint-postmortem')
+
+const remarkPresetLintPostmortem: Preset & {[presetTag]: true} = {
+  [presetTag]: true,
   plugins: [
     [remarkFrontmatter, ['yaml', 'toml']],
     remarkGfm,

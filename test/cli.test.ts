@@ -105,6 +105,22 @@ describe('postmortem-lint', () => {
     expect(bad.stderr).toContain('Unexpected value `xml` for `--report`, expected `pretty`, `json`')
   })
 
+  it('knows our preset and rules imported by a JavaScript config as ours (the CLI is a bundle)', () => {
+    const index = JSON.stringify(path.join(root, 'dist', 'index.js'))
+    const expected = summary(
+      jsonReport(run(['--report', 'json', 'a.md'], project({'a.md': broken})).stderr)[0]
+        ?.messages ?? [],
+    ).filter((line) => !line.includes('postmortem-impact-percentage'))
+    const imported = project({
+      'a.md': broken,
+      '.remarkrc.mjs': `import preset, {remarkLintPostmortemImpactPercentage} from ${index}\nexport default {plugins: [preset, [remarkLintPostmortemImpactPercentage, false]]}\n`,
+    })
+    const messages = jsonReport(run(['--report', 'json', 'a.md'], imported).stderr)[0]?.messages
+    // Each message once (the preset is not applied twice), the rule turned off.
+    expect(summary(messages ?? [])).toEqual(expected)
+    expect(expected.length).toBeGreaterThan(0)
+  })
+
   it('keeps the preset when a .remarkrc exists, and lets it turn a rule off or reconfigure it', () => {
     const withEmptyConfig = project({'a.md': broken, '.remarkrc.json': '{"plugins": []}'})
     expect(
