@@ -127,6 +127,16 @@ describe('the leading-clock fast path', () => {
     '13:00 PM deploy',
     '10:00 GWT: typo zone',
     '10:00 IST: deploy',
+    '2024-03-08 14:05 UTC: deploy',
+    '2024-03-08 14:05: deploy',
+    '2024-03-08 09:05 AM: paged',
+    '2024-03-08 14:05:33 - first error',
+    '**2024-03-08 14:05** (UTC) rollback',
+    '2024-02-30 10:00 rollback',
+    '2024-13-01 10:00 rollback',
+    '2024-03-08 14:05 - 2024-03-08 15:00',
+    '2024-03-08 14:05 to 15:00',
+    '2024-3-8 14:05 deploy',
   ]
 
   it.each(samples)('reads %j as chrono does', (text) => {

@@ -230,9 +230,9 @@ export function recogniseTimes(text: string, options: RecogniseOptions = {}): Re
   return leadingClockTime(text, options) ?? recogniseWithChrono(text, options)
 }
 
-/** `14:05 UTC: ...`, `**10:30 AM**: ...`: a valid clock time leading a line with no other time or date. */
+/** `14:05 UTC: ...`, `**10:30 AM**: ...`, `2024-03-08 14:05: ...`: a valid clock time (after an ISO date or not) leading a line with no other time or date. */
 const leadingClock =
-  /^[\s*_[(•·-]*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([ap])\.?m\b\.?)?(?!\d|[:.]\d)/i
+  /^[\s*_[(•·-]*(?:(\d{4})-(\d{2})-(\d{2}) )?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([ap])\.?m\b\.?)?(?!\d|[:.]\d)/i
 
 /**
  * The common timeline entry, read without chrono-node (a third of the model's
@@ -249,16 +249,27 @@ function leadingClockTime(text: string, options: RecogniseOptions): Recognised |
     /^\s*(?:[-–—]|to\b|until\b|on\b)/i.test(text.slice(clockEnd))
   )
     return undefined
-  let hour = Number(match[1])
-  const minute = Number(match[2])
-  const second = match[3] === undefined ? undefined : Number(match[3])
-  const meridiem = match[4]?.toLowerCase()
+  const [, yearText, monthText, dayText] = match
+  let hour = Number(match[4])
+  const minute = Number(match[5])
+  const second = match[6] === undefined ? undefined : Number(match[6])
+  const meridiem = match[7]?.toLowerCase()
   if (hour > 23 || minute > 59 || (second !== undefined && second > 59)) return undefined
   if (meridiem && (hour > 12 || hour === 0)) return undefined
   if (meridiem === 'p' && hour < 12) hour += 12
   if (meridiem === 'a' && hour === 12) hour = 0
   const start = match[0].search(/\d/)
-  const from: WrittenTime = {hour, minute}
+  const from: WrittenTime = {}
+  // `2024-03-08 14:05`: an ISO date before the clock; an impossible date goes to the full reading.
+  if (yearText && monthText && dayText) {
+    const year = Number(yearText)
+    const month = Number(monthText)
+    const day = Number(dayText)
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
+    // In the order chrono's reading gives them, so both readings print alike.
+    Object.assign(from, {month, day, year})
+  }
+  Object.assign(from, {hour, minute})
   if (second !== undefined) from.second = second
   const zone = findZone(text, clockEnd, options.timezones ?? {})
   const end = zone ? zone.end + (/^\)/.test(text.slice(zone.end)) ? 1 : 0) : clockEnd
