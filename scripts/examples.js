@@ -9,7 +9,7 @@ const files = readdirSync('fixtures').filter((name) => name.endsWith('.md'))
 const clean = files.filter((name) => name.includes('.clean.')).map((name) => `fixtures/${name}`)
 const broken = files.filter((name) => name.includes('.broken.')).map((name) => `fixtures/${name}`)
 const run = (paths) =>
-  spawnSync(process.execPath, ['dist/cli.js', ...paths], {stdio: 'inherit'}).status
+  spawnSync(process.execPath, ['dist/bin/postmortem-lint.js', ...paths], {stdio: 'inherit'}).status
 
 console.log('postmortem-lint on the clean examples (expect no messages):')
 const cleanStatus = run(clean)

@@ -94,8 +94,9 @@ describe('postmortem-language-server', () => {
     timeout: 30_000,
   }, async () => {
     const uri = pathToFileURL(path.join(workspace, 'incident.md')).href
+    // The command as installed: it starts the server in a second process sharing our pipes.
     const {connection, next} = await start(
-      [path.join(root, 'dist', 'language-server.js')],
+      [path.join(root, 'dist', 'bin', 'postmortem-language-server.js')],
       workspace,
     )
     const opened = next()
