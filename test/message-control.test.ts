@@ -1,9 +1,11 @@
 /**
- * Our message control skips remark-lint's when it cannot change anything; it
- * must give exactly what remark-lint's own gives, with and without markers.
+ * Our message control leaves documents without a marker to a short way of its
+ * own; it must give exactly what remark-lint's own gives, with and without
+ * markers, and with gaps in the tree.
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
+import type {Nodes, Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkLint from 'remark-lint'
@@ -34,6 +36,30 @@ describe('message control', () => {
         expect(await lint(variant)).toEqual(await lint(variant, withRemarkLint))
       }
     }
+  })
+
+  it('drops the messages remark-lint drops in gaps of the tree (nodes without positions)', async () => {
+    // A plugin that leaves the text of every second paragraph without positions, as some plugins do.
+    const unplaceSomeText = () => (tree: Root) => {
+      let paragraph = 0
+      const walk = (node: Nodes) => {
+        if (node.type === 'paragraph' && paragraph++ % 2 === 1)
+          for (const child of node.children) delete child.position
+        if ('children' in node) for (const child of node.children) walk(child)
+      }
+      walk(tree)
+    }
+    const withGaps = (config: Preset): Preset => ({
+      plugins: [unplaceSomeText, ...(config.plugins ?? [])],
+    })
+    let dropped = 0
+    for (const value of [...documents, `${fixture('atx-headings.broken.md')}\n\n\n   \n`]) {
+      const expected = await lint(value, withGaps(withRemarkLint))
+      expect(await lint(value, withGaps(preset))).toEqual(expected)
+      dropped += (await lint(value, withRemarkLint)).length - expected.length
+    }
+    // The comparison above is only worth something if gaps did drop messages.
+    expect(dropped).toBeGreaterThan(0)
   })
 
   it('still filters messages under a disable comment', async () => {

@@ -183,6 +183,11 @@ export interface OutlineEntry {
 
 const cache = new WeakMap<VFile, Map<string, Incident>>()
 
+/** Forget a file's cached models (the CLI, once the file's messages are final). */
+export function forgetIncident(file: VFile): void {
+  cache.delete(file)
+}
+
 /** Read (or fetch from the file's cache) the incident model. */
 export function readIncident(tree: Root, file: VFile, options: ModelOptions = {}): Incident {
   const key = JSON.stringify([
