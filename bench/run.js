@@ -226,9 +226,10 @@ async function startServer(script, text) {
  * 50 edits, each sent to our server and to the same language server with a
  * bare processor (remark-parse + frontmatter + gfm, no rules), alternating
  * which goes first: both see the same document in the same conditions. The
- * edits are spread over five fresh pairs of processes: two processes running
- * the very same server differ by up to 15% for their whole life (measured with
- * two bare servers), which one pair would take for a difference in the code.
+ * edits are spread over five fresh pairs of processes: the ratio between two
+ * server processes moves from run to run far more than the code does (ours
+ * against the bare one in single pairs: 0.89x-1.35x), which one pair would
+ * take for a difference in the code.
  * Each server is timed warm, as an editor's long-lived server mostly is.
  */
 async function editorLatency(text, edits, pairs = 5) {
