@@ -152,7 +152,7 @@ const statsReporter = (vfiles: VFile[]) => {
  * The CLI reports messages only, so once they are final each tree and its
  * incident model are dropped instead of being kept until every file is done:
  * fewer objects for the collector to copy (scavenges over the bench corpus
- * 720–750 → 600–620 ms). Attached from inside its attacher, like message
+ * 720–750 → 600–640 ms). Attached from inside its attacher, like message
  * control, so that it runs after it.
  */
 function releaseTrees(this: Processor) {

@@ -4,15 +4,16 @@
  * V8's 16. Parsing Markdown makes short-lived objects by the hundred megabytes
  * (a 200 KB postmortem: 309 MB), and with the default the scavenger ran 380
  * times over the bench corpus, about a sixth of the CLI's wall time; with
- * 64 MB it runs 96 times, and the CLI and the editor are 5–15% faster
+ * 64 MB it runs about 100 times, and the CLI and the editor are 5–10% faster
  * (docs/performance.md). V8 sizes the heap when the process starts and
- * ignores the flag when it is set later, hence a second process: about 50 ms.
+ * ignores the flag when it is set later, hence a second process: about 70 ms.
  *
  * The program shares our standard streams, so a terminal stays a terminal and
  * an editor's pipes reach the language server unchanged. Signals are passed
  * on, and we exit as the program did. When the flag is already given (on the
  * command line or in NODE_OPTIONS), when the caller knows the work is
- * `small`, or when no process can be started, the program runs in this
+ * `small`, under a debugger (`--inspect`: a second process would fight over
+ * its port), or when no process can be started, the program runs in this
  * process instead.
  */
 import {spawn} from 'node:child_process'
@@ -25,8 +26,11 @@ const flag = '--max-semi-space-size'
 const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 
 export function launch(program: URL, {small = false} = {}): void {
-  const nodeOptions = (process.env.NODE_OPTIONS ?? '').split(/\s+/)
-  if (small || [...process.execArgv, ...nodeOptions].some((option) => option.startsWith(flag))) {
+  const options = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]
+  if (
+    small ||
+    options.some((option) => option.startsWith(flag) || option.startsWith('--inspect'))
+  ) {
     void import(program.href)
     return
   }

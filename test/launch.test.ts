@@ -79,10 +79,12 @@ describe('launch', () => {
     expect(() => process.kill(started.pid, 0)).toThrow(/ESRCH/)
   })
 
-  it('runs the program in its own process when the flag is given or the input is small', () => {
+  it('runs the program in its own process when the flag is given, under a debugger, or for small input', () => {
     const given = launchProgram(['0'], {NODE_OPTIONS: '--max-semi-space-size=32'})
     expect(given.inOwnProcess).toBe(true)
     expect(given.result.status).toBe(0)
+    const debugged = launchProgram(['0'], {NODE_OPTIONS: '--inspect=127.0.0.1:0'})
+    expect(debugged.inOwnProcess).toBe(true)
     const small = launchProgram(['0'], {SMALL: '1'})
     expect(small.inOwnProcess).toBe(true)
     expect(small.started.execArgv).toEqual([])
