@@ -137,6 +137,20 @@ describe('the leading-clock fast path', () => {
     '2024-03-08 14:05 - 2024-03-08 15:00',
     '2024-03-08 14:05 to 15:00',
     '2024-3-8 14:05 deploy',
+    'May 12, 2024, 14:05 (UTC)',
+    'Start: May 12, 2024, 14:05 (UTC)',
+    'May 12, 2024, 2:05 PM (UTC)',
+    'Mar. 3, 2024, 09:00 UTC: paged',
+    '**June 1, 2024 14:05** rollback',
+    'May 31, 2024, 23:59:59',
+    'September 9, 2024, 12:00 AM',
+    'may 12, 2024, 14:05 deploy',
+    'Feb 30, 2024, 10:00',
+    'Sept 9, 2024, 10:00',
+    'May 12th, 2024, 14:05',
+    'May 12, 2024, 14:05 to 15:00 (UTC)',
+    'May 12, 2024, 14:05 - recovered',
+    'May 12, 2024 at 14:05',
   ]
 
   it.each(samples)('reads %j as chrono does', (text) => {

@@ -230,9 +230,13 @@ export function recogniseTimes(text: string, options: RecogniseOptions = {}): Re
   return leadingClockTime(text, options) ?? recogniseWithChrono(text, options)
 }
 
-/** `14:05 UTC: ...`, `**10:30 AM**: ...`, `2024-03-08 14:05: ...`: a valid clock time (after an ISO date or not) leading a line with no other time or date. */
+/**
+ * `14:05 UTC: ...`, `**10:30 AM**: ...`, `2024-03-08 14:05: ...`,
+ * `May 12, 2024, 14:05 (UTC)`: a valid clock time, after an ISO date, a
+ * written date or nothing, leading a line with no other time or date.
+ */
 const leadingClock =
-  /^[\s*_[(•·-]*(?:(\d{4})-(\d{2})-(\d{2}) )?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([ap])\.?m\b\.?)?(?!\d|[:.]\d)/i
+  /^[\s*_[(•·-]*(?:(\d{4})-(\d{2})-(\d{2}) |(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.? (\d{1,2}), (\d{4}),? )?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s?([ap])\.?m\b\.?)?(?!\d|[:.]\d)/i
 
 /**
  * The common timeline entry, read without chrono-node (a third of the model's
@@ -249,22 +253,30 @@ function leadingClockTime(text: string, options: RecogniseOptions): Recognised |
     /^\s*(?:[-–—]|to\b|until\b|on\b)/i.test(text.slice(clockEnd))
   )
     return undefined
-  const [, yearText, monthText, dayText] = match
-  let hour = Number(match[4])
-  const minute = Number(match[5])
-  const second = match[6] === undefined ? undefined : Number(match[6])
-  const meridiem = match[7]?.toLowerCase()
+  const [, isoYear, isoMonth, isoDay, monthName, writtenDay, writtenYear] = match
+  let hour = Number(match[7])
+  const minute = Number(match[8])
+  const second = match[9] === undefined ? undefined : Number(match[9])
+  const meridiem = match[10]?.toLowerCase()
   if (hour > 23 || minute > 59 || (second !== undefined && second > 59)) return undefined
   if (meridiem && (hour > 12 || hour === 0)) return undefined
   if (meridiem === 'p' && hour < 12) hour += 12
   if (meridiem === 'a' && hour === 12) hour = 0
-  const start = match[0].search(/\d/)
+  // The mention starts after the decoration (`**`, `[`, a bullet).
+  const start = match[0].search(/[\da-z]/i)
   const from: WrittenTime = {}
-  // `2024-03-08 14:05`: an ISO date before the clock; an impossible date goes to the full reading.
-  if (yearText && monthText && dayText) {
-    const year = Number(yearText)
-    const month = Number(monthText)
-    const day = Number(dayText)
+  // A date before the clock (`2024-03-08`, `May 12, 2024,`); an impossible date goes to the full reading.
+  const date = isoYear
+    ? {month: Number(isoMonth), day: Number(isoDay), year: Number(isoYear)}
+    : monthName
+      ? {
+          month: monthNames.indexOf(monthName.slice(0, 3).toLowerCase()) + 1,
+          day: Number(writtenDay),
+          year: Number(writtenYear),
+        }
+      : undefined
+  if (date) {
+    const {month, day, year} = date
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
     // In the order chrono's reading gives them, so both readings print alike.
     Object.assign(from, {month, day, year})
