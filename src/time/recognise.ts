@@ -216,7 +216,7 @@ function findProblems(text: string): TimeProblem[] {
   return problems
 }
 
-const months = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec'
+const months = monthNames.join('|')
 /** A cheap test for anything chrono or the impossible-value scan could read. */
 const timestampShape = new RegExp(
   String.raw`\d\s?[:.h]\s?\d|\d\s?[ap]\.?m\b|\d{4}-\d|\d\/\d|\b(?:${months})[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:${months})|\d{4}\s?(?:hrs?|hours|z|utc|gmt)\b`,
