@@ -3,11 +3,13 @@
  * postmortem-language-server: unified-language-server with the postmortem
  * preset built into its processor, reading the standard `.remarkrc*`,
  * `remarkConfig` and `.remarkignore`. Any LSP editor can run it with `--stdio`.
- * Quick fixes come from each message's `expected`.
+ * Quick fixes come from each message's `expected`. Each change is parsed
+ * incrementally (src/incremental-parse.ts).
  */
 import process from 'node:process'
 import {PassThrough} from 'node:stream'
 import {createUnifiedLanguageServer} from 'unified-language-server'
+import incrementalParse from './incremental-parse.js'
 import {postmortemProcessor} from './index.js'
 
 process.title = 'postmortem-language-server'
@@ -36,4 +38,6 @@ createUnifiedLanguageServer({
   processorName: 'remark-preset-lint-postmortem',
   processorSpecifier: 'postmortemProcessor',
   defaultProcessor: postmortemProcessor,
+  // On each change, parse again only the sections and list items that changed.
+  plugins: [incrementalParse],
 })

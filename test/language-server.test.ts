@@ -24,8 +24,8 @@ import {
   type PublishDiagnosticsParams,
   type TextEdit,
 } from 'vscode-languageserver/node.js'
-import {postmortemProcessor} from '../src/index.js'
-import {root} from './helpers.js'
+import preset, {postmortemProcessor} from '../src/index.js'
+import {lintFile, root} from './helpers.js'
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'postmortem-lsp-'))
 afterAll(() => rmSync(workspace, {recursive: true, force: true}))
@@ -76,6 +76,25 @@ function summary(diagnostics: Diagnostic[]) {
     diagnostic.range.start.character,
     diagnostic.range.end.character,
     diagnostic.severity,
+  ])
+}
+
+/** Each diagnostic as rule id, line and character (LSP counts from 0). */
+function places(diagnostics: Diagnostic[]) {
+  return diagnostics.map((diagnostic) => [
+    diagnostic.code,
+    diagnostic.range.start.line,
+    diagnostic.range.start.character,
+  ])
+}
+
+/** The same for the preset run in this process on a full parse. */
+async function placesInProcess(text: string) {
+  const file = await lintFile(text, preset, 'edited.md')
+  return file.messages.map((message) => [
+    message.ruleId,
+    (message.line ?? 1) - 1,
+    (message.column ?? 1) - 1,
   ])
 }
 
@@ -190,6 +209,49 @@ describe('postmortem-language-server', () => {
     expect(
       diagnostics.filter((diagnostic) => diagnostic.code === 'postmortem-timeline-order'),
     ).toHaveLength(150)
+  })
+
+  it('answers an edit in the middle of a long postmortem as a full parse would', {
+    timeout: 30_000,
+  }, async () => {
+    const uri = pathToFileURL(path.join(workspace, 'edited.md')).href
+    const entries = Array.from(
+      {length: 400},
+      (_, index) =>
+        `- ${String(8 + Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')} UTC: step ${index}`,
+    )
+    const text = `# Long\n\n## Timeline\n\n${entries.join('\n')}\n`
+    const {connection, next} = await start(
+      [path.join(root, 'dist', 'language-server.js')],
+      workspace,
+    )
+    const opened = next()
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {uri, languageId: 'markdown', version: 1, text},
+    })
+    const before = places((await opened).diagnostics)
+    expect(before).toEqual(await placesInProcess(text))
+    // Entry 200 goes back in time, and an entry at an hour that does not exist lands in the middle.
+    const edited = text
+      .replace('- 11:20 UTC: step 200', '- 07:20 UTC: step 200')
+      .replace('- 09:10 UTC: step 70', '- 09:10 UTC: step 70\n- 25:10 UTC: step 70b')
+    const changed = next()
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: {uri, version: 2},
+      contentChanges: [{text: edited}],
+    })
+    const after = places((await changed).diagnostics)
+    expect(after).toEqual(await placesInProcess(edited))
+    const timeline = (list: unknown[][]) =>
+      list.filter((place) => String(place[0]).startsWith('postmortem-timeline'))
+    expect(
+      timeline(after).filter(
+        (place) => !timeline(before).some((old) => old.join() === place.join()),
+      ),
+    ).toEqual([
+      ['postmortem-timeline-timestamps', 75, 2],
+      ['postmortem-timeline-order', 205, 2],
+    ])
   })
 
   it('works as remark-language-server configures unified-language-server, with a .remarkrc naming the preset', {

@@ -1,0 +1,357 @@
+/**
+ * remark plugin for the language server: on each change, parse again only the
+ * sections of a document whose text changed since its last parse.
+ *
+ * An editor sends the whole document on every keystroke, and a 200 KB
+ * postmortem takes the parser about 250 ms, most of the time the editor waits.
+ * The document is cut before each ATX heading at column 0 (`# ...` to
+ * `###### ...`). Such a line interrupts every construct that a parse of the
+ * text above it can leave open, except the ones checked below, so each piece
+ * parses on its own exactly as it does inside the document. Unchanged pieces
+ * reuse their last tree, copied with positions moved to where the piece now
+ * sits. The trees equal a full parse's (test/incremental-parse.test.ts
+ * compares them on every fixture and on generated documents and edits).
+ *
+ * A full parse is used instead when pieces cannot stand alone:
+ * - a piece ends in a node that may be open at its end (fenced code, HTML,
+ *   a table, front matter, anything of another syntax extension): that piece
+ *   and the rest of the document are parsed as one;
+ * - the document defines links or footnotes (`[x]: url`, `[^x]: ...`):
+ *   whether `[x]` is a reference depends on definitions anywhere in it;
+ * - a line ends in a lone carriage return, or the file has no path to key
+ *   its last parse by.
+ */
+import path from 'node:path'
+import type {List, Root, RootContent} from 'mdast'
+import type {Plugin, Processor} from 'unified'
+import type {VFile} from 'vfile'
+
+type Parser = (document: string, file: VFile) => Root
+
+/** A piece of a document parsed on its own. */
+interface Piece {
+  tree: Root
+  /** Whether an ATX heading on the next line certainly closes every node of the piece. */
+  closedByHeading: boolean
+  /** When the piece ends in a list: its marker (`-`, `*`, `+`, `.` or `)`) and whether a blank line follows its last item. */
+  endList: {marker: string; blankAfter: boolean} | undefined
+  hasDefinitions: boolean
+}
+
+/** Where a piece starts: before an ATX heading, or before a list item that continues the list above it. */
+interface Boundary {
+  at: number
+  /** The item's marker, for a boundary before a list item. */
+  marker?: string
+}
+
+/** What was parsed last for one document path. */
+interface LastParse {
+  configuration: string
+  pieces: Map<string, Piece>
+}
+
+/** List items per piece, on average: larger pieces cost less to put together, smaller ones less to parse again. */
+const defaultItemsPerPiece = 8
+const atxHeading = /#{1,6}(?:[ \t\r\n]|$)/y
+/** A list item with content on its line (an empty item could be a setext underline). */
+const listItemStart = /(?:([-*+])|\d{1,9}([.)]))[ \t]+\S/y
+const thematicBreak = /([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$/y
+/** Node types that an ATX heading on the next line is known to end (CommonMark: it interrupts a paragraph and closes every container). */
+const closedBeforeHeading = new Set(['paragraph', 'heading', 'list', 'blockquote', 'thematicBreak'])
+/** Front matter is only front matter once closed, by a line further down. */
+const frontmatterOpening = /^(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/
+const loneCarriageReturn = /\r(?!\n)/
+/** Documents whose last parse is kept: an editor's open files. */
+const maximumDocuments = 16
+const lastParses = new Map<string, LastParse>()
+
+/**
+ * The plugin, cutting a piece every `itemsPerPiece` list items on average
+ * (tests cut before every item with 1).
+ */
+export function createIncrementalParse(itemsPerPiece = defaultItemsPerPiece): Plugin<[]> {
+  return function incrementalParse(this: Processor) {
+    const parseWhole = this.parser as Parser | undefined
+    if (!parseWhole) return
+    let configuration: string | undefined
+    this.parser = (document: string, file: VFile): Root => {
+      configuration ??= describeConfiguration(this)
+      if (!file.path || loneCarriageReturn.test(document)) return parseWhole(document, file)
+      const key = path.resolve(file.cwd, file.path)
+      const last = lastParses.get(key)
+      const reusable =
+        last?.configuration === configuration ? last.pieces : new Map<string, Piece>()
+      const pieces = new Map<string, Piece>()
+      const tree = parseInPieces(document, file, parseWhole, reusable, pieces, itemsPerPiece)
+      lastParses.delete(key)
+      if (!tree) return parseWhole(document, file)
+      lastParses.set(key, {configuration, pieces})
+      if (lastParses.size > maximumDocuments)
+        lastParses.delete(lastParses.keys().next().value as string)
+      return tree
+    }
+  }
+}
+
+export default createIncrementalParse()
+
+/** Forget every kept parse (tests). */
+export function forgetParses() {
+  lastParses.clear()
+}
+
+/**
+ * The document's tree put together from its pieces, each parsed on its own or
+ * reused; undefined when the pieces cannot stand alone.
+ */
+function parseInPieces(
+  document: string,
+  file: VFile,
+  parseWhole: Parser,
+  reusable: Map<string, Piece>,
+  pieces: Map<string, Piece>,
+  itemsPerPiece: number,
+): Root | undefined {
+  const boundaries = findBoundaries(document, itemsPerPiece)
+  if (boundaries.length === 0) return undefined
+  boundaries.push({at: document.length})
+
+  const root: Root = {type: 'root', children: []}
+  let start = 0
+  let lineDelta = 0
+  let startsInList = false
+  let previousEndsWithBlank = false
+  for (const boundary of boundaries) {
+    let end = boundary.at
+    let text = document.slice(start, end)
+    let piece = pieceOf(text, file, parseWhole, reusable)
+    const standsAlone =
+      end === document.length ||
+      (boundary.marker === undefined
+        ? piece.closedByHeading
+        : piece.endList?.marker === boundary.marker)
+    if (!standsAlone || (start === 0 && opensFrontmatter(text, piece.tree))) {
+      // This piece may reach into the next: parse it and the rest as one.
+      end = document.length
+      text = document.slice(start)
+      piece = pieceOf(text, file, parseWhole, reusable)
+    }
+    if (piece.hasDefinitions) return undefined
+    pieces.set(text, piece)
+    const children = piece.tree.children.map((child) => moved(child, lineDelta, start))
+    if (startsInList) {
+      // The piece's first list is the rest of the list the last piece ended in.
+      const list = root.children.at(-1)
+      const rest = children.shift()
+      if (list?.type !== 'list' || rest?.type !== 'list') return undefined
+      list.spread = list.spread || rest.spread || previousEndsWithBlank
+      list.children.push(...rest.children)
+      if (list.position && rest.position) list.position.end = rest.position.end
+    }
+    root.children.push(...children)
+    const last = piece.tree.position?.end
+    if (end === document.length) {
+      if (last) {
+        root.position = {
+          start: {line: 1, column: 1, offset: 0},
+          end: {
+            line: last.line + lineDelta,
+            column: last.column,
+            offset: (last.offset ?? 0) + start,
+          },
+        }
+      }
+      break
+    }
+    startsInList = boundary.marker !== undefined
+    previousEndsWithBlank = piece.endList?.blankAfter ?? false
+    lineDelta += countLineEndings(text)
+    start = end
+  }
+  return root
+}
+
+/**
+ * Where the document can be cut: before every ATX heading at column 0, and
+ * before some list items at column 0 whose nearest line above at column 0
+ * starts an item with the same marker (the list's next item, not a list after
+ * a paragraph, where lazy continuation and the "starts at 1" rule apply).
+ * Whether the text above really ends there is checked on its parse.
+ *
+ * Which items cut is decided by a hash of the item's own line, not by a
+ * distance from the last cut, so that an edit moves no cut but its own:
+ * with cuts every N characters, inserting a line would move every cut
+ * below it and nothing below would be reused.
+ */
+function findBoundaries(document: string, itemsPerPiece: number): Boundary[] {
+  const boundaries: Boundary[] = []
+  let markerAbove: string | undefined
+  let itemsSinceCut = 0
+  for (let lineStart = 0; lineStart < document.length; ) {
+    const lineEnd = document.indexOf('\n', lineStart)
+    const nextLine = lineEnd === -1 ? document.length : lineEnd + 1
+    const first = document.charCodeAt(lineStart)
+    // Lines that start with white space (blank or indented) continue what is above.
+    if (first !== 32 && first !== 9 && first !== 10 && first !== 13) {
+      atxHeading.lastIndex = lineStart
+      if (first === 35 && atxHeading.test(document)) {
+        if (lineStart > 0) boundaries.push({at: lineStart})
+        markerAbove = undefined
+        itemsSinceCut = 0
+      } else {
+        const marker = listMarker(document, lineStart)
+        if (marker !== undefined && marker === markerAbove) {
+          itemsSinceCut++
+          // A run of identical lines has one hash: cut it by count too.
+          if (
+            hashLine(document, lineStart, nextLine) % itemsPerPiece === 0 ||
+            itemsSinceCut >= 8 * itemsPerPiece
+          ) {
+            boundaries.push({at: lineStart, marker})
+            itemsSinceCut = 0
+          }
+        }
+        markerAbove = marker
+      }
+    }
+    lineStart = nextLine
+  }
+  return boundaries
+}
+
+/** FNV-1a over a line's characters. */
+function hashLine(text: string, start: number, end: number) {
+  let hash = 0x811c9dc5
+  for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193)
+  return hash >>> 0
+}
+
+/** The marker of a list item starting at `at` (`-`, `*`, `+`, or `.` and `)` after a number), if the line starts one. */
+function listMarker(text: string, at: number): string | undefined {
+  listItemStart.lastIndex = at
+  const match = listItemStart.exec(text)
+  if (!match) return undefined
+  thematicBreak.lastIndex = at
+  if (thematicBreak.test(text)) return undefined
+  return match[1] ?? match[2]
+}
+
+function pieceOf(
+  text: string,
+  file: VFile,
+  parseWhole: Parser,
+  reusable: Map<string, Piece>,
+): Piece {
+  const known = reusable.get(text)
+  if (known) return known
+  const tree = parseWhole(text, file)
+  const lastChild = tree.children.at(-1)
+  return {
+    tree,
+    closedByHeading: !lastChild || closedBeforeHeading.has(lastChild.type),
+    endList: lastChild?.type === 'list' ? describeList(text, lastChild) : undefined,
+    hasDefinitions: tree.children.some(holdsDefinition),
+  }
+}
+
+function describeList(text: string, list: List) {
+  const firstItem = list.children[0]?.position?.start.offset
+  const lastItem = list.children.at(-1)?.position?.end.offset
+  if (firstItem === undefined || lastItem === undefined) return undefined
+  const indent = /^[ \t]*/.exec(text.slice(firstItem, firstItem + 4))?.[0].length ?? 0
+  const marker = listMarker(text, firstItem + indent)
+  if (marker === undefined) return undefined
+  return {marker, blankAfter: countLineEndings(text.slice(lastItem)) >= 2}
+}
+
+function opensFrontmatter(text: string, tree: Root) {
+  if (!frontmatterOpening.test(text)) return false
+  const first = tree.children[0]?.type
+  return first !== 'yaml' && first !== ('toml' as string)
+}
+
+/** Definitions are flow content: they sit in the root or in containers, never in phrasing. */
+function holdsDefinition(node: RootContent): boolean {
+  if (node.type === 'definition' || node.type === 'footnoteDefinition') return true
+  if (node.type === 'paragraph' || node.type === 'heading' || !('children' in node)) return false
+  return (node.children as RootContent[]).some(holdsDefinition)
+}
+
+function countLineEndings(text: string) {
+  let count = 0
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++
+  return count
+}
+
+/** A deep copy of a node with every position moved down by `lineDelta` lines and `offsetDelta` characters. */
+function moved<Value>(value: Value, lineDelta: number, offsetDelta: number): Value {
+  if (Array.isArray(value)) return value.map((item) => moved(item, lineDelta, offsetDelta)) as Value
+  if (value === null || typeof value !== 'object') return value
+  const copy: Record<string, unknown> = {}
+  for (const [key, field] of Object.entries(value)) {
+    copy[key] =
+      key === 'position'
+        ? movedPosition(field, lineDelta, offsetDelta)
+        : moved(field, lineDelta, offsetDelta)
+  }
+  return copy as Value
+}
+
+interface Point {
+  line: number
+  column: number
+  offset?: number
+}
+
+function movedPosition(
+  position: {start: Point; end: Point} | undefined,
+  lineDelta: number,
+  offsetDelta: number,
+) {
+  if (!position) return position
+  const move = (point: Point): Point => ({
+    line: point.line + lineDelta,
+    column: point.column,
+    offset: point.offset === undefined ? undefined : point.offset + offsetDelta,
+  })
+  return {start: move(position.start), end: move(position.end)}
+}
+
+/**
+ * The plugins and options of a processor, as text: a kept parse is reused only
+ * by the same configuration (a `.remarkrc` that adds a syntax extension
+ * changes how every piece parses). Plugin functions are told apart by
+ * identity, options by their JSON. Only each plugin's options count:
+ * unified-engine passes its file set (with every document's text) as a
+ * second argument.
+ */
+function describeConfiguration(processor: Processor): string {
+  try {
+    return processor.attachers
+      .map(
+        ([plugin, options]) =>
+          `${pluginNumber(plugin)}:${JSON.stringify(options, optionValue) ?? ''}`,
+      )
+      .join(';')
+  } catch {
+    // Options that are not data (a cycle, a BigInt): never reuse.
+    return `unique:${nextPluginNumber++}`
+  }
+}
+
+function optionValue(_key: string, value: unknown) {
+  return typeof value === 'function' || value instanceof RegExp ? String(value) : value
+}
+
+/** Each plugin function gets a number for the life of the process. */
+const pluginNumbers = new WeakMap<object, number>()
+let nextPluginNumber = 0
+function pluginNumber(plugin: object) {
+  let number = pluginNumbers.get(plugin)
+  if (number === undefined) {
+    number = nextPluginNumber++
+    pluginNumbers.set(plugin, number)
+  }
+  return number
+}

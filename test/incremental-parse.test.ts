@@ -1,0 +1,212 @@
+/**
+ * The language server's incremental parse must build exactly the tree a full
+ * parse builds: same nodes, same positions, for any document and any edit.
+ */
+
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import fc from 'fast-check'
+import type {Root} from 'mdast'
+import {remark} from 'remark'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import type {Plugin, Processor} from 'unified'
+import {VFile} from 'vfile'
+import {beforeEach, describe, expect, it} from 'vitest'
+import incrementalParse, {createIncrementalParse, forgetParses} from '../src/incremental-parse.js'
+import {root, sharedDir} from './helpers.js'
+
+const syntax = remark().use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze()
+const fullParse = (value: string): Root => syntax.parse(new VFile({path: 'full.md', value}))
+
+/** Every piece as small as it can be: the most boundaries, the most chances to be wrong. */
+function incremental(itemsPerPiece = 1) {
+  const processor = remark()
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(remarkGfm)
+    .use(createIncrementalParse(itemsPerPiece))
+    .freeze()
+  return (value: string): Root => processor.parse(new VFile({path: 'edited.md', value}))
+}
+
+/** Lines that open, close or interrupt constructs across a cut: headings, items, fences, HTML, tables, front matter, definitions. */
+const lines = [
+  '# Title',
+  '## Timeline',
+  '###### Six',
+  '####### seven',
+  '#hashtag',
+  '#',
+  '  # indented heading',
+  'A paragraph line.',
+  'lazy continuation',
+  '',
+  '',
+  '- 10:00 detected',
+  '- 10:05 paged',
+  '* star item',
+  '+ plus item',
+  '-\tafter a tab',
+  '-',
+  '- [ ] task',
+  '  continued in the item',
+  '    indented code or deeper item',
+  '1. first',
+  '2. second',
+  '3) paren',
+  '10. ten',
+  '```',
+  '~~~',
+  '```js',
+  '<div>',
+  '</div>',
+  '<!-- comment',
+  '-->',
+  '<!-- lint disable postmortem-timezone -->',
+  '<pre>',
+  '</pre>',
+  '> quoted',
+  '> - quoted item',
+  '| Time | Event |',
+  '| --- | --- |',
+  '| 10:00 | alert |',
+  '===',
+  '---',
+  '***',
+  '- - -',
+  '* * *',
+  '+++',
+  'title: x',
+  '[a]: https://example.com',
+  'see [a] and [b][a]',
+  '[^1]: a note',
+  'a call[^1]',
+  'www.example.com and https://example.com/x',
+]
+
+const documentLines = fc.array(fc.constantFrom(...lines), {maxLength: 40})
+const lineEnding = fc.constantFrom('\n', '\r\n')
+
+describe('incremental parse', () => {
+  beforeEach(() => forgetParses())
+
+  it('equals a full parse on generated documents, before and after an edit', () => {
+    const parse = incremental()
+    fc.assert(
+      fc.property(
+        documentLines,
+        lineEnding,
+        fc.nat(),
+        fc.array(fc.constantFrom(...lines), {maxLength: 3}),
+        fc.nat(3),
+        (before, ending, where, inserted, deleted) => {
+          const first = before.join(ending)
+          expect(parse(first)).toEqual(fullParse(first))
+          const at = before.length === 0 ? 0 : where % before.length
+          const after = [...before.slice(0, at), ...inserted, ...before.slice(at + deleted)].join(
+            ending,
+          )
+          expect(parse(after)).toEqual(fullParse(after))
+        },
+      ),
+      {numRuns: 600},
+    )
+  })
+
+  it('equals a full parse on edits to the fixtures and real postmortems', () => {
+    const documents = markdownFiles(path.join(root, 'fixtures'))
+    for (const folder of ['seeds', 'corpus-dev']) {
+      documents.push(...markdownFiles(path.join(sharedDir, folder)))
+    }
+    expect(documents.length).toBeGreaterThan(20)
+    for (const itemsPerPiece of [1, 8]) {
+      const parse = incremental(itemsPerPiece)
+      for (const document of documents) {
+        const middle = document.indexOf('\n', document.length >> 1) + 1
+        const edits = [
+          document,
+          `${document.slice(0, middle)}- 10:00 inserted\n${document.slice(middle)}`,
+          `${document}\n<!-- edit -->\n`,
+          document,
+        ]
+        for (const edit of edits) expect(parse(edit)).toEqual(fullParse(edit))
+      }
+    }
+  })
+
+  it('reuses the pieces an edit did not touch', () => {
+    const entries = Array.from(
+      {length: 400},
+      (_, minute) => `- 10:${String(minute % 60).padStart(2, '0')} step ${minute}`,
+    )
+    const document = `# Postmortem\n\n## Timeline\n\n${entries.join('\n')}\n`
+    let parses = 0
+    function countParses(this: Processor) {
+      const parser = this.parser as ((text: string, file: VFile) => Root) | undefined
+      if (!parser) return
+      this.parser = (text: string, file: VFile) => {
+        parses++
+        return parser(text, file)
+      }
+    }
+    // A fresh processor per parse, as unified-engine makes one per run, and
+    // handing each plugin its file set (with the document's text) as well.
+    const parse = (value: string) =>
+      remark()
+        .use(remarkFrontmatter, ['yaml', 'toml'])
+        .use(remarkGfm)
+        .use(givenFileSet(countParses), undefined, {files: [value]})
+        .use(givenFileSet(incrementalParse), undefined, {files: [value]})
+        .parse(new VFile({path: 'counted.md', value}))
+    parse(document)
+    const piecesOfFirstParse = parses
+    expect(piecesOfFirstParse).toBeGreaterThan(5)
+    parses = 0
+    const edited = document.replace('step 200', 'step two hundred')
+    expect(parse(edited)).toEqual(fullParse(edited))
+    // The edited item's piece, and the one after it when the edit moved a cut.
+    expect(parses).toBeLessThanOrEqual(2)
+  })
+
+  it('reuses nothing parsed under another configuration', () => {
+    const document = '# A\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\ntext\n\n# B\n\ntext\n'
+    const withTables = remark().use(remarkGfm).use(createIncrementalParse(1))
+    // Same number of plugins and options: only which plugin tells them apart.
+    const withoutTables = remark().use(remarkFrontmatter).use(createIncrementalParse(1))
+    const file = () => new VFile({path: 'configured.md', value: document})
+    expect(withTables.parse(file())).toEqual(syntax.parse(file()))
+    expect(withoutTables.parse(file())).toEqual(remark().use(remarkFrontmatter).parse(file()))
+    expect(withoutTables.parse(file()).children.some((node) => node.type === 'table')).toBe(false)
+  })
+
+  it('parses the whole document when pieces cannot stand alone', () => {
+    const parse = incremental()
+    const cases = [
+      // A fence left open swallows the heading below it.
+      '# A\n\n```\n# not a heading\n',
+      // An HTML block runs until a blank line.
+      '# A\n\n<div>\n# inside the block\n\n# B\n',
+      // Front matter with a YAML comment that looks like a heading.
+      '---\n# a yaml comment\ntitle: x\n---\n\n# Title\n',
+      // A definition below makes `[a]` above a link.
+      '# A\n\nsee [a]\n\n# B\n\n[a]: https://example.com\n',
+      // An ordered item that is not the list's next item.
+      '# A\n\nText\n2. not an item\n\n# B\n',
+      // A lone carriage return ends a line too.
+      '# A\rtext\r# B\r',
+    ]
+    for (const document of cases) expect(parse(document)).toEqual(fullParse(document))
+  })
+})
+
+/** A plugin typed to be used with no options and a file set, as unified-engine uses every plugin. */
+const givenFileSet = (plugin: Plugin<[]>) =>
+  plugin as unknown as Plugin<[undefined, {files: string[]}]>
+
+function markdownFiles(folder: string): string[] {
+  if (!existsSync(folder)) return []
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => readFileSync(path.join(folder, name), 'utf8'))
+}
