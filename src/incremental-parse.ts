@@ -1,48 +1,58 @@
 /**
  * remark plugin for the language server: on each change, parse again only the
- * sections of a document whose text changed since its last parse.
+ * parts of a document whose text changed since its last parse.
  *
  * An editor sends the whole document on every keystroke, and a 200 KB
  * postmortem takes the parser about 250 ms, most of the time the editor waits.
- * The document is cut before each ATX heading at column 0 (`# ...` to
- * `###### ...`). Such a line interrupts every construct that a parse of the
- * text above it can leave open, except the ones checked below, so each piece
- * parses on its own exactly as it does inside the document. Unchanged pieces
- * reuse their last tree, copied with positions moved to where the piece now
- * sits. The trees equal a full parse's (test/incremental-parse.test.ts
- * compares them on every fixture and on generated documents and edits).
+ * The document is cut into pieces before ATX headings at column 0 and before
+ * some items of long lists (a timeline). Each piece is parsed on its own,
+ * followed by a stand-in for the line that follows it in the document (`#`
+ * for a heading, `- x` for an item with the same marker): the stand-in closes
+ * what is open at the end of the piece exactly as the real line does, and
+ * shows whether the real line would start a heading or the list's next item
+ * there. The stand-in is then dropped, and a piece cut before an item hands
+ * the rest of its list to the next piece. Unchanged pieces reuse their last
+ * tree, copied with positions moved to where the piece now sits. The result
+ * equals a full parse (test/incremental-parse.test.ts compares them on every
+ * fixture and real postmortem and on generated documents and edits).
  *
  * A full parse is used instead when pieces cannot stand alone:
- * - a piece ends in a node that may be open at its end (fenced code, HTML,
- *   a table, front matter, anything of another syntax extension): that piece
- *   and the rest of the document are parsed as one;
+ * - the stand-in does not start a heading or the list's next item (it fell
+ *   into a fenced code block, an HTML block, a table...): that piece and the
+ *   rest of the document are parsed as one;
+ * - front matter is open at the end of the first piece (it is only front
+ *   matter once a later line closes it): likewise;
  * - the document defines links or footnotes (`[x]: url`, `[^x]: ...`):
  *   whether `[x]` is a reference depends on definitions anywhere in it;
  * - a line ends in a lone carriage return, or the file has no path to key
  *   its last parse by.
  */
 import path from 'node:path'
-import type {List, Root, RootContent} from 'mdast'
+import type {Root, RootContent} from 'mdast'
 import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
 
 type Parser = (document: string, file: VFile) => Root
 
-/** A piece of a document parsed on its own. */
+/** A piece of a document parsed on its own, followed by the stand-in for the next line. */
 interface Piece {
   tree: Root
-  /** Whether an ATX heading on the next line certainly closes every node of the piece. */
-  closedByHeading: boolean
-  /** When the piece ends in a list: its marker (`-`, `*`, `+`, `.` or `)`) and whether a blank line follows its last item. */
-  endList: {marker: string; blankAfter: boolean} | undefined
+  /** Whether the stand-in starts a heading or the list's next item. */
+  standsAlone: boolean
   hasDefinitions: boolean
 }
 
 /** Where a piece starts: before an ATX heading, or before a list item that continues the list above it. */
 interface Boundary {
   at: number
-  /** The item's marker, for a boundary before a list item. */
-  marker?: string
+  /** Whether the line starts a list item (else an ATX heading). */
+  item: boolean
+  /**
+   * The stand-in for the line: its own opening (the `#`s, or the item's marker
+   * and the white space after it) and `x`. The end of the item above an item
+   * depends on the length of that opening.
+   */
+  standIn: string
 }
 
 /** What was parsed last for one document path. */
@@ -53,12 +63,10 @@ interface LastParse {
 
 /** List items per piece, on average: larger pieces cost less to put together, smaller ones less to parse again. */
 const defaultItemsPerPiece = 8
-const atxHeading = /#{1,6}(?:[ \t\r\n]|$)/y
+const atxHeading = /(#{1,6})(?:[ \t\r\n]|$)/y
 /** A list item with content on its line (an empty item could be a setext underline). */
-const listItemStart = /(?:([-*+])|\d{1,9}([.)]))[ \t]+\S/y
+const listItemStart = /((?:([-*+])|\d{1,9}([.)]))[ \t]+)\S/y
 const thematicBreak = /([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$/y
-/** Node types that an ATX heading on the next line is known to end (CommonMark: it interrupts a paragraph and closes every container). */
-const closedBeforeHeading = new Set(['paragraph', 'heading', 'list', 'blockquote', 'thematicBreak'])
 /** Front matter is only front matter once closed, by a line further down. */
 const frontmatterOpening = /^(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/
 const loneCarriageReturn = /\r(?!\n)/
@@ -115,43 +123,40 @@ function parseInPieces(
 ): Root | undefined {
   const boundaries = findBoundaries(document, itemsPerPiece)
   if (boundaries.length === 0) return undefined
-  boundaries.push({at: document.length})
+  boundaries.push({at: document.length, item: false, standIn: ''})
 
   const root: Root = {type: 'root', children: []}
   let start = 0
   let lineDelta = 0
   let startsInList = false
-  let previousEndsWithBlank = false
   for (const boundary of boundaries) {
     let end = boundary.at
     let text = document.slice(start, end)
-    let piece = pieceOf(text, file, parseWhole, reusable)
-    const standsAlone =
-      end === document.length ||
-      (boundary.marker === undefined
-        ? piece.closedByHeading
-        : piece.endList?.marker === boundary.marker)
-    if (!standsAlone || (start === 0 && opensFrontmatter(text, piece.tree))) {
+    let standIn = end === document.length ? '' : boundary.standIn
+    let piece = pieceOf(text, standIn, file, parseWhole, reusable)
+    if (!piece.standsAlone || (start === 0 && opensFrontmatter(text, piece.tree))) {
       // This piece may reach into the next: parse it and the rest as one.
       end = document.length
       text = document.slice(start)
-      piece = pieceOf(text, file, parseWhole, reusable)
+      standIn = ''
+      piece = pieceOf(text, standIn, file, parseWhole, reusable)
     }
     if (piece.hasDefinitions) return undefined
-    pieces.set(text, piece)
+    pieces.set(pieceKey(text, standIn), piece)
     const children = piece.tree.children.map((child) => moved(child, lineDelta, start))
+    if (standIn) dropStandIn(children)
     if (startsInList) {
       // The piece's first list is the rest of the list the last piece ended in.
       const list = root.children.at(-1)
       const rest = children.shift()
       if (list?.type !== 'list' || rest?.type !== 'list') return undefined
-      list.spread = list.spread || rest.spread || previousEndsWithBlank
+      list.spread = list.spread || rest.spread
       list.children.push(...rest.children)
       if (list.position && rest.position) list.position.end = rest.position.end
     }
     root.children.push(...children)
-    const last = piece.tree.position?.end
     if (end === document.length) {
+      const last = piece.tree.position?.end
       if (last) {
         root.position = {
           start: {line: 1, column: 1, offset: 0},
@@ -164,12 +169,22 @@ function parseInPieces(
       }
       break
     }
-    startsInList = boundary.marker !== undefined
-    previousEndsWithBlank = piece.endList?.blankAfter ?? false
+    startsInList = boundary.item
     lineDelta += countLineEndings(text)
     start = end
   }
   return root
+}
+
+/**
+ * Drop the stand-in from a piece's nodes: the heading after them, or the item
+ * after the last list's items. The list's spread keeps what the stand-in
+ * showed, a blank line before the next item; its end is set by the next piece.
+ */
+function dropStandIn(children: RootContent[]) {
+  const last = children.at(-1)
+  if (last?.type === 'heading') children.pop()
+  else if (last?.type === 'list') last.children.pop()
 }
 
 /**
@@ -195,24 +210,25 @@ function findBoundaries(document: string, itemsPerPiece: number): Boundary[] {
     // Lines that start with white space (blank or indented) continue what is above.
     if (first !== 32 && first !== 9 && first !== 10 && first !== 13) {
       atxHeading.lastIndex = lineStart
-      if (first === 35 && atxHeading.test(document)) {
-        if (lineStart > 0) boundaries.push({at: lineStart})
+      const heading = first === 35 ? atxHeading.exec(document) : null
+      if (heading) {
+        if (lineStart > 0) boundaries.push({at: lineStart, item: false, standIn: `${heading[1]}\n`})
         markerAbove = undefined
         itemsSinceCut = 0
       } else {
-        const marker = listMarker(document, lineStart)
-        if (marker !== undefined && marker === markerAbove) {
+        const item = listItem(document, lineStart)
+        if (item && item.marker === markerAbove) {
           itemsSinceCut++
           // A run of identical lines has one hash: cut it by count too.
           if (
             hashLine(document, lineStart, nextLine) % itemsPerPiece === 0 ||
             itemsSinceCut >= 8 * itemsPerPiece
           ) {
-            boundaries.push({at: lineStart, marker})
+            boundaries.push({at: lineStart, item: true, standIn: `${item.opening}x\n`})
             itemsSinceCut = 0
           }
         }
-        markerAbove = marker
+        markerAbove = item?.marker
       }
     }
     lineStart = nextLine
@@ -227,42 +243,52 @@ function hashLine(text: string, start: number, end: number) {
   return hash >>> 0
 }
 
-/** The marker of a list item starting at `at` (`-`, `*`, `+`, or `.` and `)` after a number), if the line starts one. */
-function listMarker(text: string, at: number): string | undefined {
+/**
+ * The list item starting at `at`, if the line starts one with content: its
+ * marker (`-`, `*`, `+`, or `.` and `)` after a number) and its opening (the
+ * marker and the white space after it).
+ */
+function listItem(text: string, at: number): {marker: string; opening: string} | undefined {
   listItemStart.lastIndex = at
   const match = listItemStart.exec(text)
   if (!match) return undefined
   thematicBreak.lastIndex = at
   if (thematicBreak.test(text)) return undefined
-  return match[1] ?? match[2]
+  return {marker: (match[2] ?? match[3]) as string, opening: match[1] as string}
+}
+
+/** A piece's text and stand-in, told apart from a longer piece that ends in the same characters. */
+function pieceKey(text: string, standIn: string) {
+  return `${standIn.length}:${text}${standIn}`
 }
 
 function pieceOf(
   text: string,
+  standIn: string,
   file: VFile,
   parseWhole: Parser,
   reusable: Map<string, Piece>,
 ): Piece {
-  const known = reusable.get(text)
+  const known = reusable.get(pieceKey(text, standIn))
   if (known) return known
-  const tree = parseWhole(text, file)
-  const lastChild = tree.children.at(-1)
+  const tree = parseWhole(text + standIn, file)
   return {
     tree,
-    closedByHeading: !lastChild || closedBeforeHeading.has(lastChild.type),
-    endList: lastChild?.type === 'list' ? describeList(text, lastChild) : undefined,
+    standsAlone: !standIn || startsStandIn(tree, text.length),
     hasDefinitions: tree.children.some(holdsDefinition),
   }
 }
 
-function describeList(text: string, list: List) {
-  const firstItem = list.children[0]?.position?.start.offset
-  const lastItem = list.children.at(-1)?.position?.end.offset
-  if (firstItem === undefined || lastItem === undefined) return undefined
-  const indent = /^[ \t]*/.exec(text.slice(firstItem, firstItem + 4))?.[0].length ?? 0
-  const marker = listMarker(text, firstItem + indent)
-  if (marker === undefined) return undefined
-  return {marker, blankAfter: countLineEndings(text.slice(lastItem)) >= 2}
+/** Whether the stand-in, at `offset`, starts the last heading or the last list's item (after earlier items). */
+function startsStandIn(tree: Root, offset: number) {
+  const last = tree.children.at(-1)
+  const started =
+    last?.type === 'list' && last.children.length > 1
+      ? last.children.at(-1)?.position?.start
+      : last?.type === 'heading'
+        ? last.position?.start
+        : undefined
+  return started?.offset === offset && started.column === 1
 }
 
 function opensFrontmatter(text: string, tree: Root) {

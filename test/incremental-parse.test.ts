@@ -65,6 +65,12 @@ const lines = [
   '<!-- lint disable postmortem-timezone -->',
   '<pre>',
   '</pre>',
+  '<?php',
+  '?>',
+  '<script>',
+  '1. ```',
+  '- # heading in item',
+  '> # heading in a quote',
   '> quoted',
   '> - quoted item',
   '| Time | Event |',
@@ -186,6 +192,10 @@ describe('incremental parse', () => {
       '# A\n\n```\n# not a heading\n',
       // An HTML block runs until a blank line.
       '# A\n\n<div>\n# inside the block\n\n# B\n',
+      // A piece and its stand-in read the same as the piece and the rest.
+      '<?php\n#\n',
+      // The item above an item ends where the next item's marker and spaces do.
+      '1. ```\n10. ten\n',
       // Front matter with a YAML comment that looks like a heading.
       '---\n# a yaml comment\ntitle: x\n---\n\n# Title\n',
       // A definition below makes `[a]` above a link.
@@ -195,7 +205,11 @@ describe('incremental parse', () => {
       // A lone carriage return ends a line too.
       '# A\rtext\r# B\r',
     ]
-    for (const document of cases) expect(parse(document)).toEqual(fullParse(document))
+    for (const document of cases) {
+      expect(parse(document)).toEqual(fullParse(document))
+      // Again, from what the first parse kept.
+      expect(parse(document)).toEqual(fullParse(document))
+    }
   })
 })
 
