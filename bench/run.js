@@ -197,12 +197,15 @@ async function startServer(script, text) {
   const uri = pathToFileURL(path.join(os.tmpdir(), 'bench-postmortem.md')).href
   const published = () => new Promise((resolve) => (resolveNext = resolve))
   let wait = published()
+  const opening = performance.now()
   await connection.sendNotification(DidOpenTextDocumentNotification.type, {
     textDocument: {uri, languageId: 'markdown', version: 1, text},
   })
   await wait
+  const openMs = performance.now() - opening
   let version = 1
   return {
+    openMs,
     async edit(changed) {
       wait = published()
       const start = performance.now()
@@ -225,29 +228,36 @@ async function startServer(script, text) {
 /**
  * 50 edits, each sent to our server and to the same language server with a
  * bare processor (remark-parse + frontmatter + gfm, no rules), alternating
- * which goes first: both see the same document in the same conditions. The
- * edits are spread over five fresh pairs of processes: the ratio between two
- * server processes moves from run to run far more than the code does (ours
- * against the bare one in single pairs: 0.89x-1.35x), which one pair would
- * take for a difference in the code.
- * Each server is timed warm, as an editor's long-lived server mostly is.
+ * which goes first: both see the same document in the same conditions. Each
+ * edit types ` (edit N)` at the end of a line, moving from the top of the
+ * document to its end over the 50 edits (our server parses again only the
+ * part of the document that changed). The edits are spread over five fresh
+ * pairs of processes: the ratio between two server processes moves from run
+ * to run far more than the code does (ours against the bare one in single
+ * pairs: 0.89x-1.35x), which one pair would take for a difference in the
+ * code. Each server is timed warm, as an editor's long-lived server mostly
+ * is; opening the document (a full parse) is timed on its own.
  */
 async function editorLatency(text, edits, pairs = 5) {
   const latencies = []
   const bareLatencies = []
+  const opens = []
+  const bareOpens = []
   for (let pair = 0; pair < pairs; pair++) {
     const ours = await startServer(
       path.join(here, '..', 'dist', 'bin', 'postmortem-language-server.js'),
       text,
     )
     const bareServer = await startServer(path.join(here, 'bare-language-server.js'), text)
+    opens.push(ours.openMs)
+    bareOpens.push(bareServer.openMs)
     // An editor's server lives long: time it warm, after a few untimed edits.
     for (let warmUp = 0; warmUp < 5; warmUp++) {
       await ours.edit(`${text}\n<!-- warm-up ${warmUp} -->\n`)
       await bareServer.edit(`${text}\n<!-- warm-up ${warmUp} -->\n`)
     }
     for (let edit = pair; edit < edits; edit += pairs) {
-      const changed = `${text}\n<!-- edit ${edit} -->\n`
+      const changed = typedInto(text, edit, edits)
       if (edit % 2 === 0) {
         latencies.push(await ours.edit(changed))
         bareLatencies.push(await bareServer.edit(changed))
@@ -263,7 +273,15 @@ async function editorLatency(text, edits, pairs = 5) {
     medianMs: Number(median(latencies).toFixed(1)),
     worstMs: Number(Math.max(...latencies).toFixed(1)),
     bareServerMs: Number(median(bareLatencies).toFixed(1)),
+    openMs: Number(median(opens).toFixed(1)),
+    bareServerOpenMs: Number(median(bareOpens).toFixed(1)),
   }
+}
+/** The document with ` (edit N)` typed at the end of a line, `edit / edits` of the way down. */
+function typedInto(text, edit, edits) {
+  const lineEnd = text.indexOf('\n', Math.floor((text.length * edit) / edits))
+  const at = lineEnd === -1 ? text.length : lineEnd
+  return `${text.slice(0, at)} (edit ${edit})${text.slice(at)}`
 }
 /** A postmortem of at least `bytes` characters (the generator's size is approximate). */
 function sized(shape, seed, bytes) {
@@ -283,7 +301,7 @@ if (runs('editor')) {
   const bareReference = (text) => {
     lintTime(bare, text)
     return median(
-      Array.from({length: 50}, (_, edit) => lintTime(bare, `${text}\n<!-- edit ${edit} -->\n`, 1)),
+      Array.from({length: 50}, (_, edit) => lintTime(bare, typedInto(text, edit, 50), 1)),
     )
   }
   editor['200 KB'] = {

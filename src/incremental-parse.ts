@@ -312,13 +312,20 @@ function countLineEndings(text: string) {
 
 /** A deep copy of a node with every position moved down by `lineDelta` lines and `offsetDelta` characters. */
 function moved<Value>(value: Value, lineDelta: number, offsetDelta: number): Value {
-  if (Array.isArray(value)) return value.map((item) => moved(item, lineDelta, offsetDelta)) as Value
   if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) {
+    const copy = new Array(value.length)
+    for (let index = 0; index < value.length; index++)
+      copy[index] = moved(value[index], lineDelta, offsetDelta)
+    return copy as Value
+  }
   const copy: Record<string, unknown> = {}
-  for (const [key, field] of Object.entries(value)) {
+  // Trees are plain data: no inherited keys to skip.
+  for (const key in value) {
+    const field = value[key]
     copy[key] =
       key === 'position'
-        ? movedPosition(field, lineDelta, offsetDelta)
+        ? movedPosition(field as Position | undefined, lineDelta, offsetDelta)
         : moved(field, lineDelta, offsetDelta)
   }
   return copy as Value
@@ -330,18 +337,23 @@ interface Point {
   offset?: number
 }
 
-function movedPosition(
-  position: {start: Point; end: Point} | undefined,
-  lineDelta: number,
-  offsetDelta: number,
-) {
+interface Position {
+  start: Point
+  end: Point
+}
+
+function movedPosition(position: Position | undefined, lineDelta: number, offsetDelta: number) {
   if (!position) return position
-  const move = (point: Point): Point => ({
-    line: point.line + lineDelta,
-    column: point.column,
-    offset: point.offset === undefined ? undefined : point.offset + offsetDelta,
-  })
-  return {start: move(position.start), end: move(position.end)}
+  return {
+    start: movedPoint(position.start, lineDelta, offsetDelta),
+    end: movedPoint(position.end, lineDelta, offsetDelta),
+  }
+}
+
+function movedPoint(point: Point, lineDelta: number, offsetDelta: number): Point {
+  return point.offset === undefined
+    ? {line: point.line + lineDelta, column: point.column}
+    : {line: point.line + lineDelta, column: point.column, offset: point.offset + offsetDelta}
 }
 
 /**
