@@ -60,7 +60,15 @@ async function start(script: string[], cwd: string) {
     while (diagnostics.length === count) await new Promise<void>((resolve) => waiters.push(resolve))
     return diagnostics.at(-1) as PublishDiagnosticsParams
   }
-  return {connection, next}
+  /** Open a document and wait for its diagnostics. */
+  const open = async (uri: string, text: string) => {
+    const opened = next()
+    await connection?.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {uri, languageId: 'markdown', version: 1, text},
+    })
+    return opened
+  }
+  return {connection, next, open}
 }
 
 // A clean postmortem whose 09:14 entry names the unknown zone `GWT` (meant: GMT).
@@ -114,15 +122,11 @@ describe('postmortem-language-server', () => {
   }, async () => {
     const uri = pathToFileURL(path.join(workspace, 'incident.md')).href
     // The command as installed: it starts the server in a second process sharing our pipes.
-    const {connection, next} = await start(
+    const {connection, next, open} = await start(
       [path.join(root, 'dist', 'bin', 'postmortem-language-server.js')],
       workspace,
     )
-    const opened = next()
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: {uri, languageId: 'markdown', version: 1, text: brokenText},
-    })
-    const first = await opened
+    const first = await open(uri, brokenText)
     expect(summary(first.diagnostics)).toEqual([['postmortem-timeline-timestamps', 13, 10, 13, 1]])
     expect(first.diagnostics[0]?.message).toBe(
       'Unexpected unknown zone `GWT` in `09:14 GWT`, expected a known zone such as `GMT`, `GST` or an offset like `UTC+1`',
@@ -157,15 +161,11 @@ describe('postmortem-language-server', () => {
   it('offers a missing section as an insertion where it belongs', {timeout: 30_000}, async () => {
     const uri = pathToFileURL(path.join(workspace, 'fields.md')).href
     const text = readFileSync(path.join(root, 'fixtures', 'start-end-fields.broken.md'), 'utf8')
-    const {connection, next} = await start(
+    const {connection, open} = await start(
       [path.join(root, 'dist', 'language-server.js')],
       workspace,
     )
-    const opened = next()
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: {uri, languageId: 'markdown', version: 1, text},
-    })
-    const {diagnostics} = await opened
+    const {diagnostics} = await open(uri, text)
     const missing = diagnostics.filter(
       (diagnostic) => diagnostic.code === 'postmortem-required-sections',
     )
@@ -192,20 +192,8 @@ describe('postmortem-language-server', () => {
       {length: 300},
       (_, index) => `- ${index % 2 ? '09:00' : '10:00'} UTC: step ${index}`,
     ).join('\n')
-    const {connection, next} = await start(
-      [path.join(root, 'dist', 'language-server.js')],
-      workspace,
-    )
-    const opened = next()
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: {
-        uri,
-        languageId: 'markdown',
-        version: 1,
-        text: `# Long\n\n## Timeline\n\n${entries}\n`,
-      },
-    })
-    const diagnostics = (await opened).diagnostics
+    const {open} = await start([path.join(root, 'dist', 'language-server.js')], workspace)
+    const {diagnostics} = await open(uri, `# Long\n\n## Timeline\n\n${entries}\n`)
     expect(
       diagnostics.filter((diagnostic) => diagnostic.code === 'postmortem-timeline-order'),
     ).toHaveLength(150)
@@ -221,15 +209,11 @@ describe('postmortem-language-server', () => {
         `- ${String(8 + Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')} UTC: step ${index}`,
     )
     const text = `# Long\n\n## Timeline\n\n${entries.join('\n')}\n`
-    const {connection, next} = await start(
+    const {connection, next, open} = await start(
       [path.join(root, 'dist', 'language-server.js')],
       workspace,
     )
-    const opened = next()
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: {uri, languageId: 'markdown', version: 1, text},
-    })
-    const before = places((await opened).diagnostics)
+    const before = places((await open(uri, text)).diagnostics)
     expect(before).toEqual(await placesInProcess(text))
     // Entry 200 goes back in time, and an entry at an hour that does not exist lands in the middle.
     const edited = text
@@ -278,15 +262,8 @@ describe('postmortem-language-server', () => {
       `import {remark} from 'remark'\nimport {createUnifiedLanguageServer} from '${pathToFileURL(path.join(root, 'node_modules', 'unified-language-server', 'index.js')).href}'\ncreateUnifiedLanguageServer({configurationSection: 'remark', defaultProcessor: remark, ignoreName: '.remarkignore', packageField: 'remarkConfig', pluginPrefix: 'remark', processorName: 'remark', processorSpecifier: 'remark', rcName: '.remarkrc'})\n`,
     )
     const uri = pathToFileURL(path.join(project, 'incident.md')).href
-    const {connection, next} = await start(
-      [path.join(project, 'remark-language-server.js')],
-      project,
-    )
-    const opened = next()
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: {uri, languageId: 'markdown', version: 1, text: brokenText},
-    })
-    expect(summary((await opened).diagnostics)).toEqual([
+    const {open} = await start([path.join(project, 'remark-language-server.js')], project)
+    expect(summary((await open(uri, brokenText)).diagnostics)).toEqual([
       ['postmortem-timeline-timestamps', 13, 10, 13, 1],
     ])
   })
