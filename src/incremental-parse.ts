@@ -6,8 +6,8 @@
  * postmortem takes the parser about 250 ms, most of the time the editor waits.
  * The document is cut into pieces before ATX headings at column 0 and before
  * some items of long lists (a timeline). Each piece is parsed on its own,
- * followed by a stand-in for the line that follows it in the document (`#`
- * for a heading, `- x` for an item with the same marker): the stand-in closes
+ * followed by a stand-in for the line that follows it in the document (that
+ * heading's `#`s; that item's marker and spaces, then `x`): the stand-in closes
  * what is open at the end of the piece exactly as the real line does, and
  * shows whether the real line would start a heading or the list's next item
  * there. The stand-in is then dropped, and a piece cut before an item hands
