@@ -12,18 +12,20 @@
  * shows whether the real line would start a heading or the list's next item
  * there. The stand-in is then dropped, and a piece cut before an item hands
  * the rest of its list to the next piece. Unchanged pieces reuse their last
- * tree, copied with positions moved to where the piece now sits. The result
+ * tree, copied with positions moved to where the piece now sits. Whether
+ * `[x]` is a reference depends on definitions anywhere in the document, so
+ * every piece is parsed with all of the document's definitions (`[x]: url`,
+ * `[^x]: ...`) written next to it, which are dropped again. The result
  * equals a full parse (test/incremental-parse.test.ts compares them on every
  * fixture and real postmortem and on generated documents and edits).
  *
  * A full parse is used instead when pieces cannot stand alone:
  * - the stand-in does not start a heading or the list's next item (it fell
  *   into a fenced code block, an HTML block, a table...): that piece and the
- *   rest of the document are parsed as one;
+ *   rest of the document are parsed as one, or the whole document when it is
+ *   the first piece;
  * - front matter is open at the end of the first piece (it is only front
- *   matter once a later line closes it): likewise;
- * - the document defines links or footnotes (`[x]: url`, `[^x]: ...`):
- *   whether `[x]` is a reference depends on definitions anywhere in it;
+ *   matter once a later line closes it);
  * - a line ends in a lone carriage return, or the file has no path to key
  *   its last parse by.
  */
@@ -34,12 +36,32 @@ import type {VFile} from 'vfile'
 
 type Parser = (document: string, file: VFile) => Root
 
-/** A piece of a document parsed on its own, followed by the stand-in for the next line. */
+/**
+ * A piece of a document parsed on its own, followed by the stand-in for the
+ * next line, and with the document's definitions before it (after it in the
+ * first piece).
+ */
 interface Piece {
-  tree: Root
+  /** The piece's own nodes (definitions given to it dropped; the stand-in still last). */
+  children: RootContent[]
+  /** The end of the piece's parse. */
+  end: Point | undefined
+  /** What the definitions put before it add to its lines and offsets. */
+  shift: {lines: number; characters: number}
   /** Whether the stand-in starts a heading or the list's next item. */
   standsAlone: boolean
-  hasDefinitions: boolean
+  /** The piece's own link and footnote definitions, each as a line (`[label]: x`). */
+  definitions: string[]
+}
+
+/** A stretch of the document and its piece, as cut. */
+interface Segment {
+  start: number
+  text: string
+  standIn: string
+  /** Whether the segment starts with an item of the list the last one ended in. */
+  startsInList: boolean
+  piece: Piece
 }
 
 /** Where a piece starts: before an ATX heading, or before a list item that continues the list above it. */
@@ -59,6 +81,8 @@ interface Boundary {
 interface LastParse {
   configuration: string
   pieces: Map<string, Piece>
+  /** The document's definitions, each as a line. */
+  definitions: string[]
 }
 
 /** List items per piece, on average: larger pieces cost less to put together, smaller ones less to parse again. */
@@ -70,6 +94,8 @@ const thematicBreak = /([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$/y
 /** Front matter is only front matter once closed, by a line further down. */
 const frontmatterOpening = /^(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/
 const loneCarriageReturn = /\r(?!\n)/
+/** A line that may start a definition (`[label]: ...`, `[^label]: ...`), in the root, a quote or an item. */
+const definitionLine = /^[ \t>*+\-\d.)]*\[([^\]\n]+)\]:/gm
 /** Documents whose last parse is kept: an editor's open files. */
 const maximumDocuments = 16
 const lastParses = new Map<string, LastParse>()
@@ -91,13 +117,22 @@ export function createIncrementalParse(itemsPerPiece = defaultItemsPerPiece): Pl
       const reusable =
         last?.configuration === configuration ? last.pieces : new Map<string, Piece>()
       const pieces = new Map<string, Piece>()
-      const tree = parseInPieces(document, file, parseWhole, reusable, pieces, itemsPerPiece)
+      const definitions = last?.definitions ?? definitionsIn(document)
+      const parsed = parseInPieces(
+        document,
+        file,
+        parseWhole,
+        reusable,
+        pieces,
+        itemsPerPiece,
+        definitions,
+      )
       lastParses.delete(key)
-      if (!tree) return parseWhole(document, file)
-      lastParses.set(key, {configuration, pieces})
+      if (!parsed) return parseWhole(document, file)
+      lastParses.set(key, {configuration, pieces, definitions: parsed.definitions})
       if (lastParses.size > maximumDocuments)
         lastParses.delete(lastParses.keys().next().value as string)
-      return tree
+      return parsed.tree
     }
   }
 }
@@ -111,7 +146,13 @@ export function forgetParses() {
 
 /**
  * The document's tree put together from its pieces, each parsed on its own or
- * reused; undefined when the pieces cannot stand alone.
+ * reused, and the document's definitions; undefined when the pieces cannot
+ * stand alone. Whether `[x]` is a reference depends on definitions anywhere
+ * in the document, so every piece is parsed with all of them. They are not
+ * known before the pieces are parsed: the pieces are parsed with a guess
+ * (the last parse's, or lines that look like definitions), and once more if
+ * the pieces hold other definitions than guessed (a definition does not
+ * depend on other definitions, so a second guess is never wrong).
  */
 function parseInPieces(
   document: string,
@@ -120,30 +161,73 @@ function parseInPieces(
   reusable: Map<string, Piece>,
   pieces: Map<string, Piece>,
   itemsPerPiece: number,
-): Root | undefined {
+  guess: string[],
+): {tree: Root; definitions: string[]} | undefined {
   const boundaries = findBoundaries(document, itemsPerPiece)
   if (boundaries.length === 0) return undefined
   boundaries.push({at: document.length, item: false, standIn: ''})
+  let definitions = guess
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const context: Context = {file, parseWhole, reusable, pieces, definitions}
+    const segments = cut(document, boundaries, context)
+    if (!segments) return undefined
+    const found = [...new Set(segments.flatMap((segment) => segment.piece.definitions))].sort()
+    if (JSON.stringify(found) === JSON.stringify(definitions)) {
+      const tree = assemble(document, segments)
+      return tree && {tree, definitions}
+    }
+    // Pieces parsed with the wrong definitions are of no use later.
+    pieces.clear()
+    definitions = found
+  }
+  return undefined
+}
 
-  const root: Root = {type: 'root', children: []}
+/** What parsing a piece needs. */
+interface Context {
+  file: VFile
+  parseWhole: Parser
+  reusable: Map<string, Piece>
+  pieces: Map<string, Piece>
+  definitions: string[]
+}
+
+/** The document cut into segments whose pieces stand alone; undefined when it cannot be cut. */
+function cut(document: string, boundaries: Boundary[], context: Context): Segment[] | undefined {
+  const segments: Segment[] = []
   let start = 0
-  let lineDelta = 0
   let startsInList = false
   for (const boundary of boundaries) {
     let end = boundary.at
     let text = document.slice(start, end)
     let standIn = end === document.length ? '' : boundary.standIn
-    let piece = pieceOf(text, standIn, file, parseWhole, reusable)
-    if (!piece.standsAlone || (start === 0 && opensFrontmatter(text, piece.tree))) {
+    let piece = pieceOf(text, standIn, start === 0, context)
+    if (!piece?.standsAlone || (start === 0 && opensFrontmatter(text, piece.children))) {
       // This piece may reach into the next: parse it and the rest as one.
+      if (start === 0) return undefined
       end = document.length
       text = document.slice(start)
       standIn = ''
-      piece = pieceOf(text, standIn, file, parseWhole, reusable)
+      piece = pieceOf(text, standIn, false, context)
+      if (!piece) return undefined
     }
-    if (piece.hasDefinitions) return undefined
-    pieces.set(pieceKey(text, standIn), piece)
-    const children = piece.tree.children.map((child) => moved(child, lineDelta, start))
+    segments.push({start, text, standIn, startsInList, piece})
+    if (end === document.length) break
+    startsInList = boundary.item
+    start = end
+  }
+  return segments
+}
+
+/** The document's tree from its segments: each piece's nodes copied with positions moved to where it sits. */
+function assemble(document: string, segments: Segment[]): Root | undefined {
+  const root: Root = {type: 'root', children: []}
+  let lineDelta = 0
+  for (const {start, text, standIn, startsInList, piece} of segments) {
+    const {lines, characters} = piece.shift
+    const children = piece.children.map((child) =>
+      moved(child, lineDelta - lines, start - characters),
+    )
     if (standIn) dropStandIn(children)
     if (startsInList) {
       // The piece's first list is the rest of the list the last piece ended in.
@@ -155,23 +239,13 @@ function parseInPieces(
       if (list.position && rest.position) list.position.end = rest.position.end
     }
     root.children.push(...children)
-    if (end === document.length) {
-      const last = piece.tree.position?.end
-      if (last) {
-        root.position = {
-          start: {line: 1, column: 1, offset: 0},
-          end: {
-            line: last.line + lineDelta,
-            column: last.column,
-            offset: (last.offset ?? 0) + start,
-          },
-        }
+    if (start + text.length === document.length && piece.end) {
+      root.position = {
+        start: {line: 1, column: 1, offset: 0},
+        end: movedPoint(piece.end, lineDelta - lines, start - characters),
       }
-      break
     }
-    startsInList = boundary.item
     lineDelta += countLineEndings(text)
-    start = end
   }
   return root
 }
@@ -257,31 +331,56 @@ function listItem(text: string, at: number): {marker: string; opening: string} |
   return {marker: (match[2] ?? match[3]) as string, opening: match[1] as string}
 }
 
-/** A piece's text and stand-in, told apart from a longer piece that ends in the same characters. */
-function pieceKey(text: string, standIn: string) {
-  return `${standIn.length}:${text}${standIn}`
-}
-
+/**
+ * A piece parsed with the document's definitions (after it in the first
+ * piece, where front matter must stay first; before it in the others), or
+ * reused; undefined when the definitions given do not come back as such.
+ */
 function pieceOf(
   text: string,
   standIn: string,
-  file: VFile,
-  parseWhole: Parser,
-  reusable: Map<string, Piece>,
-): Piece {
-  const known = reusable.get(pieceKey(text, standIn))
-  if (known) return known
-  const tree = parseWhole(text + standIn, file)
-  return {
-    tree,
-    standsAlone: !standIn || startsStandIn(tree, text.length),
-    hasDefinitions: tree.children.some(holdsDefinition),
+  first: boolean,
+  context: Context,
+): Piece | undefined {
+  const block = context.definitions.map((definition) => `${definition}\n\n`).join('')
+  const before = first ? '' : block
+  const after = first && block ? `\n${block}` : ''
+  // Lengths first: no two different inputs share a key.
+  const key = `${before.length}:${after.length}:${standIn.length}:${before}${text}${standIn}${after}`
+  const known = context.reusable.get(key)
+  if (known) {
+    context.pieces.set(key, known)
+    return known
   }
+  const tree = context.parseWhole(before + text + standIn + after, context.file)
+  const count = context.definitions.length
+  const given = first
+    ? tree.children.slice(tree.children.length - count)
+    : tree.children.slice(0, count)
+  if (given.length !== count || !given.every(isDefinition)) return undefined
+  const children = first
+    ? tree.children.slice(0, tree.children.length - count)
+    : tree.children.slice(count)
+  const definitions: string[] = []
+  for (const child of children) collectDefinitions(child, definitions)
+  const piece: Piece = {
+    children,
+    end: tree.position?.end,
+    shift: {lines: countLineEndings(before), characters: before.length},
+    standsAlone: !standIn || startsStandIn(children, before.length + text.length),
+    definitions,
+  }
+  context.pieces.set(key, piece)
+  return piece
+}
+
+function isDefinition(node: RootContent) {
+  return node.type === 'definition' || node.type === 'footnoteDefinition'
 }
 
 /** Whether the stand-in, at `offset`, starts the last heading or the last list's item (after earlier items). */
-function startsStandIn(tree: Root, offset: number) {
-  const last = tree.children.at(-1)
+function startsStandIn(children: RootContent[], offset: number) {
+  const last = children.at(-1)
   const started =
     last?.type === 'list' && last.children.length > 1
       ? last.children.at(-1)?.position?.start
@@ -291,17 +390,30 @@ function startsStandIn(tree: Root, offset: number) {
   return started?.offset === offset && started.column === 1
 }
 
-function opensFrontmatter(text: string, tree: Root) {
+function opensFrontmatter(text: string, children: RootContent[]) {
   if (!frontmatterOpening.test(text)) return false
-  const first = tree.children[0]?.type
+  const first = children[0]?.type
   return first !== 'yaml' && first !== ('toml' as string)
 }
 
-/** Definitions are flow content: they sit in the root or in containers, never in phrasing. */
-function holdsDefinition(node: RootContent): boolean {
-  if (node.type === 'definition' || node.type === 'footnoteDefinition') return true
-  if (node.type === 'paragraph' || node.type === 'heading' || !('children' in node)) return false
-  return (node.children as RootContent[]).some(holdsDefinition)
+/** Lines that look like definitions, as a first guess at a document's definitions. */
+function definitionsIn(document: string): string[] {
+  const found = new Set<string>()
+  for (const match of document.matchAll(definitionLine)) found.add(`[${match[1]}]: x`)
+  return [...found].sort()
+}
+
+/**
+ * Each definition as a line that defines the same label (`[label]: x`,
+ * `[^label]: x`). Definitions are flow content: they sit in the root or in
+ * containers, never in phrasing.
+ */
+function collectDefinitions(node: RootContent, definitions: string[]) {
+  if (node.type === 'definition') definitions.push(`[${node.label ?? node.identifier}]: x`)
+  else if (node.type === 'footnoteDefinition')
+    definitions.push(`[^${node.label ?? node.identifier}]: x`)
+  if (node.type === 'paragraph' || node.type === 'heading' || !('children' in node)) return
+  for (const child of node.children as RootContent[]) collectDefinitions(child, definitions)
 }
 
 function countLineEndings(text: string) {

@@ -146,32 +146,13 @@ describe('incremental parse', () => {
       (_, minute) => `- 10:${String(minute % 60).padStart(2, '0')} step ${minute}`,
     )
     const document = `# Postmortem\n\n## Timeline\n\n${entries.join('\n')}\n`
-    let parses = 0
-    function countParses(this: Processor) {
-      const parser = this.parser as ((text: string, file: VFile) => Root) | undefined
-      if (!parser) return
-      this.parser = (text: string, file: VFile) => {
-        parses++
-        return parser(text, file)
-      }
-    }
-    // A fresh processor per parse, as unified-engine makes one per run, and
-    // handing each plugin its file set (with the document's text) as well.
-    const parse = (value: string) =>
-      remark()
-        .use(remarkFrontmatter, ['yaml', 'toml'])
-        .use(remarkGfm)
-        .use(givenFileSet(countParses), undefined, {files: [value]})
-        .use(givenFileSet(incrementalParse), undefined, {files: [value]})
-        .parse(new VFile({path: 'counted.md', value}))
+    const {parse, parses} = countingParse()
     parse(document)
-    const piecesOfFirstParse = parses
-    expect(piecesOfFirstParse).toBeGreaterThan(5)
-    parses = 0
+    expect(parses()).toBeGreaterThan(5)
     const edited = document.replace('step 200', 'step two hundred')
     expect(parse(edited)).toEqual(fullParse(edited))
     // The edited item's piece, and the one after it when the edit moved a cut.
-    expect(parses).toBeLessThanOrEqual(2)
+    expect(parses()).toBeLessThanOrEqual(2)
   })
 
   it('reuses nothing parsed under another configuration', () => {
@@ -183,6 +164,31 @@ describe('incremental parse', () => {
     expect(withTables.parse(file())).toEqual(syntax.parse(file()))
     expect(withoutTables.parse(file())).toEqual(remark().use(remarkFrontmatter).parse(file()))
     expect(withoutTables.parse(file()).children.some((node) => node.type === 'table')).toBe(false)
+  })
+
+  it('gives every piece the definitions of the whole document', () => {
+    const {parse, parses} = countingParse()
+    const entries = Array.from(
+      {length: 400},
+      (_, index) =>
+        `- 10:${String(index % 60).padStart(2, '0')} see [runbook] and [^note] (${index})`,
+    )
+    const document = `# Incident\n\n${entries.join('\n')}\n\n# Links\n\ntext\n`
+    // No definitions: `[runbook]` is text.
+    expect(parse(document)).toEqual(fullParse(document))
+    // A definition added at the end makes every `[runbook]` above a reference.
+    const defined = `${document}\n[runbook]: https://example.com/runbook\n\n[^note]: A note.\n`
+    const tree = parse(defined)
+    expect(tree).toEqual(fullParse(defined))
+    expect(JSON.stringify(tree)).toContain('"linkReference"')
+    expect(JSON.stringify(tree)).toContain('"footnoteReference"')
+    // An edit elsewhere keeps them and parses one or two pieces again;
+    // removing the definitions undoes them.
+    parses()
+    const edited = defined.replace('10:20 see', '10:20 then see')
+    expect(parse(edited)).toEqual(fullParse(edited))
+    expect(parses()).toBeLessThanOrEqual(2)
+    expect(parse(document)).toEqual(fullParse(document))
   })
 
   it('parses the whole document when pieces cannot stand alone', () => {
@@ -198,8 +204,6 @@ describe('incremental parse', () => {
       '1. ```\n10. ten\n',
       // Front matter with a YAML comment that looks like a heading.
       '---\n# a yaml comment\ntitle: x\n---\n\n# Title\n',
-      // A definition below makes `[a]` above a link.
-      '# A\n\nsee [a]\n\n# B\n\n[a]: https://example.com\n',
       // An ordered item that is not the list's next item.
       '# A\n\nText\n2. not an item\n\n# B\n',
       // A lone carriage return ends a line too.
@@ -212,6 +216,37 @@ describe('incremental parse', () => {
     }
   })
 })
+
+/**
+ * The incremental parse with a count of the parser's calls: a fresh processor
+ * per parse, as unified-engine makes one per run, handing each plugin its file
+ * set (with the document's text) as well. `parses()` returns the calls since
+ * it was last asked.
+ */
+function countingParse() {
+  let calls = 0
+  function countParses(this: Processor) {
+    const parser = this.parser as ((text: string, file: VFile) => Root) | undefined
+    if (!parser) return
+    this.parser = (text: string, file: VFile) => {
+      calls++
+      return parser(text, file)
+    }
+  }
+  const parse = (value: string) =>
+    remark()
+      .use(remarkFrontmatter, ['yaml', 'toml'])
+      .use(remarkGfm)
+      .use(givenFileSet(countParses), undefined, {files: [value]})
+      .use(givenFileSet(incrementalParse), undefined, {files: [value]})
+      .parse(new VFile({path: 'counted.md', value}))
+  const parses = () => {
+    const count = calls
+    calls = 0
+    return count
+  }
+  return {parse, parses}
+}
 
 /** A plugin typed to be used with no options and a file set, as unified-engine uses every plugin. */
 const givenFileSet = (plugin: Plugin<[]>) =>
