@@ -152,7 +152,8 @@ export function forgetParses() {
  * known before the pieces are parsed: the pieces are parsed with a guess
  * (the last parse's, or lines that look like definitions), and once more if
  * the pieces hold other definitions than guessed (a definition does not
- * depend on other definitions, so a second guess is never wrong).
+ * depend on other definitions, so the definitions found with any guess are
+ * the right ones).
  */
 function parseInPieces(
   document: string,
@@ -167,10 +168,17 @@ function parseInPieces(
   if (boundaries.length === 0) return undefined
   boundaries.push({at: document.length, item: false, standIn: ''})
   let definitions = guess
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     const context: Context = {file, parseWhole, reusable, pieces, definitions}
     const segments = cut(document, boundaries, context)
-    if (!segments) return undefined
+    if (!segments) {
+      if (definitions.length === 0) return undefined
+      // A guess that does not parse as definitions (a line that only looks
+      // like one): parse with none to learn the real ones.
+      pieces.clear()
+      definitions = []
+      continue
+    }
     const found = [...new Set(segments.flatMap((segment) => segment.piece.definitions))].sort()
     if (JSON.stringify(found) === JSON.stringify(definitions)) {
       const tree = assemble(document, segments)

@@ -146,13 +146,13 @@ describe('incremental parse', () => {
       (_, minute) => `- 10:${String(minute % 60).padStart(2, '0')} step ${minute}`,
     )
     const document = `# Postmortem\n\n## Timeline\n\n${entries.join('\n')}\n`
-    const {parse, parses} = countingParse()
+    const {parse, parsed} = countingParse()
     parse(document)
-    expect(parses()).toBeGreaterThan(5)
+    expect(parsed().calls).toBeGreaterThan(5)
     const edited = document.replace('step 200', 'step two hundred')
     expect(parse(edited)).toEqual(fullParse(edited))
     // The edited item's piece, and the one after it when the edit moved a cut.
-    expect(parses()).toBeLessThanOrEqual(2)
+    expect(parsed().calls).toBeLessThanOrEqual(2)
   })
 
   it('reuses nothing parsed under another configuration', () => {
@@ -167,7 +167,7 @@ describe('incremental parse', () => {
   })
 
   it('gives every piece the definitions of the whole document', () => {
-    const {parse, parses} = countingParse()
+    const {parse, parsed} = countingParse()
     const entries = Array.from(
       {length: 400},
       (_, index) =>
@@ -182,13 +182,25 @@ describe('incremental parse', () => {
     expect(tree).toEqual(fullParse(defined))
     expect(JSON.stringify(tree)).toContain('"linkReference"')
     expect(JSON.stringify(tree)).toContain('"footnoteReference"')
-    // An edit elsewhere keeps them and parses one or two pieces again;
-    // removing the definitions undoes them.
-    parses()
+    // An edit elsewhere keeps them and parses a small part again; removing
+    // the definitions undoes them.
+    parsed()
     const edited = defined.replace('10:20 see', '10:20 then see')
     expect(parse(edited)).toEqual(fullParse(edited))
-    expect(parses()).toBeLessThanOrEqual(2)
+    expect(parsed().characters).toBeLessThan(edited.length / 5)
     expect(parse(document)).toEqual(fullParse(document))
+  })
+
+  it('finds the real definitions when lines only look like definitions', () => {
+    const {parse, parsed} = countingParse()
+    const entries = Array.from({length: 200}, (_, index) => `- step ${index} [a]`)
+    // Neither line defines anything: one is code, one has a bracket in its label.
+    const document = `# A\n\n\`\`\`\n[a]: x\n\`\`\`\n\n[b [c]: y\n\n# B\n\n${entries.join('\n')}\n`
+    expect(parse(document)).toEqual(fullParse(document))
+    parsed()
+    const edited = document.replace('step 100 ', 'step one hundred ')
+    expect(parse(edited)).toEqual(fullParse(edited))
+    expect(parsed().characters).toBeLessThan(edited.length / 10)
   })
 
   it('parses the whole document when pieces cannot stand alone', () => {
@@ -218,18 +230,20 @@ describe('incremental parse', () => {
 })
 
 /**
- * The incremental parse with a count of the parser's calls: a fresh processor
- * per parse, as unified-engine makes one per run, handing each plugin its file
- * set (with the document's text) as well. `parses()` returns the calls since
- * it was last asked.
+ * The incremental parse with a count of the parser's calls and of the
+ * characters they read: a fresh processor per parse, as unified-engine makes
+ * one per run, handing each plugin its file set (with the document's text) as
+ * well. `parsed()` returns the counts since it was last asked.
  */
 function countingParse() {
   let calls = 0
+  let characters = 0
   function countParses(this: Processor) {
     const parser = this.parser as ((text: string, file: VFile) => Root) | undefined
     if (!parser) return
     this.parser = (text: string, file: VFile) => {
       calls++
+      characters += text.length
       return parser(text, file)
     }
   }
@@ -240,12 +254,13 @@ function countingParse() {
       .use(givenFileSet(countParses), undefined, {files: [value]})
       .use(givenFileSet(incrementalParse), undefined, {files: [value]})
       .parse(new VFile({path: 'counted.md', value}))
-  const parses = () => {
-    const count = calls
+  const parsed = () => {
+    const counts = {calls, characters}
     calls = 0
-    return count
+    characters = 0
+    return counts
   }
-  return {parse, parses}
+  return {parse, parsed}
 }
 
 /** A plugin typed to be used with no options and a file set, as unified-engine uses every plugin. */
