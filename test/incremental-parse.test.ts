@@ -213,7 +213,7 @@ describe('incremental parse', () => {
       // An HTML block runs until a blank line.
       '# A\n\n<div>\n# inside the block\n\n# B\n',
       // A piece and its stand-in read the same as the piece and the rest.
-      '<?php\n#\n',
+      '# A\n\ntext\n\n# B\n\n<?php\n#\n',
       // The item above an item ends where the next item's marker and spaces do.
       '1. ```\n10. ten\n',
       // Front matter with a YAML comment that looks like a heading.
