@@ -28,6 +28,11 @@
  *   matter once a later line closes it);
  * - a line ends in a lone carriage return, or the file has no path to key
  *   its last parse by.
+ *
+ * A syntax extension from a `.remarkrc` is handled like the rest: a construct
+ * the stand-in falls into ends the cutting. One that makes a part of the
+ * document depend on another far from it, as definitions do, would need the
+ * same treatment as definitions; none of remark's common ones does.
  */
 import path from 'node:path'
 import type {Root, RootContent} from 'mdast'
