@@ -174,7 +174,15 @@ function parseInPieces(
   boundaries.push({at: document.length, item: false, standIn: ''})
   let definitions = guess
   for (let attempt = 0; attempt < 3; attempt++) {
-    const context: Context = {file, parseWhole, reusable, pieces, definitions}
+    const context: Context = {
+      file,
+      parseWhole,
+      reusable,
+      pieces,
+      definitions: definitions.length,
+      // Each definition on its own lines, so each parses as one node.
+      block: definitions.map((definition) => `${definition}\n\n`).join(''),
+    }
     const segments = cut(document, boundaries, context)
     if (!segments) {
       if (definitions.length === 0) return undefined
@@ -202,7 +210,9 @@ interface Context {
   parseWhole: Parser
   reusable: Map<string, Piece>
   pieces: Map<string, Piece>
-  definitions: string[]
+  /** How many definitions are written next to each piece, and those lines. */
+  definitions: number
+  block: string
 }
 
 /** The document cut into segments whose pieces stand alone; undefined when it cannot be cut. */
@@ -355,7 +365,7 @@ function pieceOf(
   first: boolean,
   context: Context,
 ): Piece | undefined {
-  const block = context.definitions.map((definition) => `${definition}\n\n`).join('')
+  const {block, definitions: count} = context
   const before = first ? '' : block
   const after = first && block ? `\n${block}` : ''
   // Lengths first: no two different inputs share a key.
@@ -366,7 +376,6 @@ function pieceOf(
     return known
   }
   const tree = context.parseWhole(before + text + standIn + after, context.file)
-  const count = context.definitions.length
   const given = first
     ? tree.children.slice(tree.children.length - count)
     : tree.children.slice(0, count)
