@@ -54,8 +54,8 @@ const remarkPresetLintPostmortem: Preset & {[presetTag]: true} = {
 }
 
 export default remarkPresetLintPostmortem
-export type {Incident, ModelOptions} from './model/incident.js'
 export {readIncident} from './model/incident.js'
+export type {Incident, ModelOptions} from './model/types.js'
 export {
   remarkLintPostmortemActionItems,
   remarkLintPostmortemBlamelessLanguage,

@@ -5,7 +5,7 @@
  */
 import type {Element, ElementContent, Nodes, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
-import {type Line, tableRow} from './lines.js'
+import {type Line, tableRow} from './line.js'
 import {SourceTextBuilder} from './source-text.js'
 
 const headingRank: Record<string, number> = {h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6}

@@ -3,22 +3,13 @@
  * percentages (`75%`, `75 percent`), share words (`all users`, `half of`,
  * `no customers`) and counts with their total (`1,200 of 40,000 users`).
  * Percentages of a resource (`CPU at 95%`) and vague words (`many`) are not shares.
+ * The statements are the impact sections and fields outside the timeline, the
+ * front matter's `impact:`, else the summary.
  */
-
-export interface Percentage {
-  start: number
-  end: number
-  text: string
-  value: number
-  /** The population it is a share of (`users`), when named right after it. */
-  population?: string
-}
-
-export interface ShareReading {
-  percentages: Percentage[]
-  /** Share words and counts with totals found. */
-  shareWords: {start: number; end: number; text: string}[]
-}
+import type {FrontMatter} from './front-matter.js'
+import {labelBody, summaryLines} from './outline.js'
+import type {SourceText} from './source-text.js'
+import type {ImpactStatement, Outline, Percentage, ShareReading} from './types.js'
 
 const percentagePattern =
   /(?<![\w.])(\d{1,3}(?:[.,]\d+)?|\d+(?:\.\d+)?)\s?(%|percent\b|per cent\b)/gi
@@ -69,4 +60,56 @@ export function readShares(text: string): ShareReading {
     }
   }
   return {percentages, shareWords}
+}
+
+export interface ImpactReading {
+  impact: ImpactStatement[]
+  /** Shares in the summary outside any impact statement (to compare with the impact's). */
+  summaryShares: ShareReading[]
+}
+
+/** The impact statements and the summary's shares. */
+export function readImpact(outline: Outline, frontMatter: Partial<FrontMatter>): ImpactReading {
+  const {lines, sections, inTimeline} = outline
+  const impact: ImpactStatement[] = []
+  for (const label of sections.get('impact') ?? []) {
+    if (inTimeline(label.line)) continue
+    const text = labelBody(lines, label)
+    impact.push({
+      label,
+      text,
+      shares: text.map((part) => readShares(part.value)),
+      fromSummary: false,
+    })
+  }
+  if (frontMatter.impact) {
+    impact.push({
+      label: frontMatter.label,
+      text: [frontMatter.impact],
+      shares: [readShares(frontMatter.impact.value)],
+      fromSummary: false,
+    })
+  }
+  const impactLines = new Set<number>()
+  for (const label of sections.get('impact') ?? [])
+    for (let line = label.line; line < Math.max(label.end, label.line + 1); line++)
+      impactLines.add(line)
+  const [from, to] = summaryLines(outline)
+  const summaryShares: ShareReading[] = []
+  const summaryTexts: SourceText[] = []
+  for (let line = from; line < to; line++) {
+    const text = lines[line]?.text
+    if (!text || inTimeline(line)) continue
+    summaryTexts.push(text)
+    if (!impactLines.has(line)) summaryShares.push(readShares(text.value))
+  }
+  if (impact.length === 0) {
+    impact.push({
+      label: sections.get('summary')?.[0],
+      text: summaryTexts,
+      shares: summaryTexts.map((text) => readShares(text.value)),
+      fromSummary: true,
+    })
+  }
+  return {impact, summaryShares}
 }

@@ -4,10 +4,11 @@
  * (`## Root Cause`, `**Root Cause:**`, `Root Cause:`, `<h2>Root Cause</h2>`,
  * a setext heading), or a new field in the style of an existing one.
  */
-import type {Incident} from './incident.js'
+
 import type {Label} from './sections.js'
 import {pseudoHeadingRank} from './sections.js'
 import type {SourceText} from './source-text.js'
+import type {Incident} from './types.js'
 import type {SectionKind} from './vocabulary.js'
 
 /** What a fix adds at a file offset. */

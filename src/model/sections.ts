@@ -4,7 +4,7 @@
  * fields in paragraphs, list items and table rows. Each label knows which
  * lines it covers.
  */
-import type {Line} from './lines.js'
+import type {Line} from './line.js'
 import type {SourceText} from './source-text.js'
 import {type AliasTable, isExactAliasLine, kindsOfLabel, type SectionKind} from './vocabulary.js'
 

@@ -4,7 +4,7 @@
  * A share outside 0–100 and two different shares of the same population in the
  * summary and the impact statement are flagged too.
  */
-import type {Percentage} from '../model/impact.js'
+import type {Percentage} from '../model/types.js'
 import {postmortemRule} from '../rule.js'
 
 export const remarkLintPostmortemImpactPercentage = postmortemRule<Record<string, never>>({

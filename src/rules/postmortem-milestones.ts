@@ -3,8 +3,9 @@
  * and mitigated or resolved) and in order: impact began <= detected <=
  * mitigated <= resolved.
  */
-import type {TimelineEntry} from '../model/incident.js'
+
 import {marksImpactStart} from '../model/phases.js'
+import type {TimelineEntry} from '../model/types.js'
 import {postmortemRule} from '../rule.js'
 
 const at = (entry: TimelineEntry | undefined) => entry?.timestamp?.epochMs

@@ -5,9 +5,10 @@
  * show where it goes, the message sits there and carries the fix: the section's
  * label, in the style of its neighbours, with a placeholder line.
  */
-import type {Incident} from '../model/incident.js'
+
 import {sectionInsertion} from '../model/scaffold.js'
 import {SourceText} from '../model/source-text.js'
+import type {Incident} from '../model/types.js'
 import {type SectionKind, sectionKinds, sectionTitles, templates} from '../model/vocabulary.js'
 import {isStringListMap, type OptionSpec, postmortemRule} from '../rule.js'
 

@@ -3,7 +3,7 @@
  * before (or the stated start) and only roll over to the next day when the
  * stated duration crosses midnight; zones are respected.
  */
-import type {TimelineEntry} from '../model/incident.js'
+import type {TimelineEntry} from '../model/types.js'
 import {postmortemRule} from '../rule.js'
 import {toEpochMs} from '../time/instant.js'
 

@@ -1,0 +1,138 @@
+/**
+ * The document's outline: its lines, its labels in every shape, which section
+ * kinds they name, which label holds the timeline, the headings with whether
+ * anything is under them, and the scopes some rules read (action items, the
+ * lines where blame is checked).
+ */
+import type {Root} from 'mdast'
+import type {Recognised} from '../time/recognise.js'
+import type {Line} from './line.js'
+import {documentLines} from './lines.js'
+import {findLabels, type Label, pseudoHeadingRank, splitMergedLines} from './sections.js'
+import type {SourceText} from './source-text.js'
+import type {Outline, OutlineEntry} from './types.js'
+import type {AliasTable, SectionKind} from './vocabulary.js'
+
+/** Lines, labels, sections and the timeline's label of a document. */
+export function readOutline(
+  tree: Root,
+  source: string,
+  aliases: AliasTable,
+  recognise: (text: string) => Recognised,
+  timezones: Record<string, string>,
+): Outline {
+  const lines = splitMergedLines(documentLines(tree, source), aliases)
+  const labels = findLabels(lines, aliases)
+  // The timeline: the first timeline label that covers some lines (a heading over a list, a `Timeline:` line).
+  const timelineLabels = labels.filter((label) => label.kinds.includes('timeline'))
+  const timelineLabel =
+    timelineLabels.find((label) => label.end > label.line + 1 || label.value) ?? timelineLabels[0]
+  const inTimeline = (line: number) =>
+    timelineLabel !== undefined && line > timelineLabel.line && line < timelineLabel.end
+  const sections = new Map<SectionKind, Label[]>()
+  for (const label of labels) {
+    // A `Root cause identified:` field inside the timeline is an event, not the root cause section.
+    if (label.rank > pseudoHeadingRank && inTimeline(label.line)) continue
+    for (const kind of label.kinds) {
+      const list = sections.get(kind) ?? []
+      list.push(label)
+      sections.set(kind, list)
+    }
+  }
+  return {
+    lines,
+    labels,
+    sections,
+    ...(timelineLabel ? {timelineLabel} : {}),
+    inTimeline,
+    recognise,
+    timezones,
+  }
+}
+
+/** The texts of lines `[from, to)`. */
+export function linesText(lines: readonly Line[], from: number, to: number): SourceText[] {
+  return lines.slice(from, to).map((line) => line.text)
+}
+
+/** A label's value (text after its colon) and the lines under it. */
+export function labelBody(lines: readonly Line[], label: Label): SourceText[] {
+  const body = linesText(lines, label.line + 1, label.end)
+  return label.value ? [label.value, ...body] : body
+}
+
+/** Lines `[from, to)` of the summary, else of the introduction before the first section label. */
+export function summaryLines(outline: Outline): [number, number] {
+  const summary = outline.sections.get('summary')?.[0]
+  if (summary) return [summary.line, summary.end]
+  const {lines, labels} = outline
+  const first = labels.find((label) => label.kinds.length > 0)
+  return [lines[0]?.kind === 'heading' ? 1 : 0, first ? first.line : Math.min(lines.length, 10)]
+}
+
+/** Headings and block-opening `Label:` lines, each marked empty when nothing is under it. */
+export function readHeadings(lines: readonly Line[], labels: readonly Label[]): OutlineEntry[] {
+  const opensBlock = new Map<number, Label>()
+  const hasValue = new Set<number>()
+  for (const label of labels) {
+    if (label.rank === pseudoHeadingRank && !label.value) opensBlock.set(label.line, label)
+    if (label.value) hasValue.add(label.line)
+  }
+  const outline: OutlineEntry[] = []
+  lines.forEach((line, index) => {
+    const pseudo = opensBlock.get(index)
+    if (line.kind !== 'heading' && !pseudo) return
+    const rank = line.kind === 'heading' ? line.depth : pseudoHeadingRank
+    const next = lines[index + 1]
+    // A `Label:` line has no visible rank: only a heading or the end shows that nothing is under it.
+    const nextRank = next?.kind === 'heading' ? next.depth : undefined
+    const isStatement = /[.!?]$/.test(line.text.value)
+    const empty =
+      (!next || (nextRank !== undefined && nextRank <= rank)) &&
+      !isStatement &&
+      !hasValue.has(index)
+    outline.push({
+      line: index,
+      title: pseudo ? pseudo.text : line.text,
+      rank,
+      empty: empty && line.text.value !== '',
+    })
+  })
+  return outline
+}
+
+/** The corrective actions' items, and the lines where blameful language is checked. */
+export function readScopes(outline: Outline): {
+  actionItems: SourceText[]
+  blameScope: SourceText[]
+} {
+  const {lines, sections, inTimeline} = outline
+  const covered = (kind: SectionKind) => {
+    const indexes = new Set<number>()
+    for (const label of sections.get(kind) ?? []) {
+      if (label.rank > pseudoHeadingRank && inTimeline(label.line)) continue
+      for (let line = label.line; line < Math.max(label.end, label.line + 1); line++)
+        indexes.add(line)
+    }
+    return indexes
+  }
+  const actionItems: SourceText[] = []
+  for (const index of covered('corrective actions')) {
+    const line = lines[index]
+    // An item that is only a label over nested items (`- **Tasks:**`) is not an action itself.
+    if (line?.itemStart && line.text.value && !/:$/.test(line.text.value))
+      actionItems.push(line.text)
+  }
+  const lessons = covered('lessons learned')
+  const scope = new Set([
+    ...covered('timeline'),
+    ...covered('root cause'),
+    ...covered('resolution'),
+  ])
+  const blameScope: SourceText[] = []
+  for (const index of [...scope].sort((a, b) => a - b)) {
+    const line = lines[index]
+    if (line && !lessons.has(index)) blameScope.push(line.text)
+  }
+  return {actionItems, blameScope}
+}
