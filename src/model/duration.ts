@@ -63,6 +63,9 @@ export function statedZoneMentions(fields: DurationFields): (TimeMention | undef
   ]
 }
 
+/** The date times are placed on when the document gives none (never shown as a date). */
+export const placeholderDate: CalendarDate = {year: 2000, month: 1, day: 1}
+
 /** The date a mention writes; a missing year is the incident's (or 2000, when nothing says). */
 function dateOnly(mention: TimeMention, year = 2000): CalendarDate | undefined {
   const {month, day} = mention.from
@@ -141,23 +144,29 @@ function writtenMoment(
   return result
 }
 
+/** A date to place a moment on, and whether the document gave it. */
+interface DateToPlaceOn {
+  date: CalendarDate
+  known: boolean
+}
+
 function statedTime(
   moment: WrittenMoment,
-  date: CalendarDate | undefined,
+  placeOn: DateToPlaceOn,
   zone: ZoneId,
 ): StatedTime | undefined {
   const {written} = moment
   const ownDate =
     written.month && written.day
-      ? {year: written.year ?? date?.year ?? 2000, month: written.month, day: written.day}
+      ? {year: written.year ?? placeOn.date.year, month: written.month, day: written.day}
       : undefined
-  const on = ownDate ?? date
-  if (!on) return undefined
+  const on = ownDate ?? placeOn.date
   const epochMs = toEpochMs(on, written, zone)
   if (epochMs === undefined) return undefined
   const stated: StatedTime = {
     epochMs,
     date: on,
+    dateFrom: ownDate ? 'written' : placeOn.known ? 'incident' : 'none',
     zone,
     hasTime: written.hour !== undefined,
     text: moment.text,
@@ -177,18 +186,20 @@ type StatedPair = {start?: StatedTime; end?: StatedTime}
  * Start and end as instants. The start's date (or the reference date) is
  * given to an end without one; `22:00 - 02:00` without dates runs past midnight.
  */
-function resolvePair(written: WrittenPair, zone: ZoneId, fallbackDate: CalendarDate): StatedPair {
+function resolvePair(written: WrittenPair, zone: ZoneId, placeOn: DateToPlaceOn): StatedPair {
   const result: StatedPair = {}
   if (written.start) {
-    const start = statedTime(written.start, fallbackDate, written.start.zone ?? zone)
+    const start = statedTime(written.start, placeOn, written.start.zone ?? zone)
     if (start) result.start = start
   }
   if (written.end) {
     const endZone = written.end.zone ?? zone
-    let end = statedTime(written.end, result.start?.date ?? fallbackDate, endZone)
+    const {start} = result
+    const startsDay = start ? {date: start.date, known: start.dateFrom !== 'none'} : placeOn
+    let end = statedTime(written.end, startsDay, endZone)
     const endHasOwnDate = written.end.written.day !== undefined
-    if (end && result.start && !endHasOwnDate && end.epochMs < result.start.epochMs) {
-      end = statedTime(written.end, nextDay(result.start.date), endZone)
+    if (end && start && !endHasOwnDate && end.epochMs < start.epochMs) {
+      end = statedTime(written.end, {...startsDay, date: nextDay(start.date)}, endZone)
     }
     if (end) result.end = end
   }
@@ -207,7 +218,7 @@ export function readDuration(
   fields: DurationFields,
   frontMatter: Partial<FrontMatter>,
   zone: ZoneId,
-  fallbackDate: CalendarDate,
+  referenceDate: CalendarDate | undefined,
 ): DurationReading {
   const {durationLabel, startLabel, endLabel, startMention, endMention, durationText} = fields
   const body: WrittenPair = {}
@@ -228,7 +239,8 @@ export function readDuration(
     const mention = text ? outline.recognise(text.value).mentions[0] : undefined
     if (text && mention) front[key] = writtenMoment(text, mention, 'front matter')
   }
-  const pair = (written: WrittenPair) => resolvePair(written, zone, fallbackDate)
+  const placeOn = {date: referenceDate ?? placeholderDate, known: referenceDate !== undefined}
+  const pair = (written: WrittenPair) => resolvePair(written, zone, placeOn)
   const reading: DurationReading = {}
   if (body.start || body.end) reading.bodyDuration = pair(body)
   if (front.start || front.end) reading.frontMatterDuration = pair(front)

@@ -15,7 +15,13 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {type Recognised, recogniseTimes} from '../time/recognise.js'
-import {findDurationFields, readDuration, readIncidentDate, statedZoneMentions} from './duration.js'
+import {
+  findDurationFields,
+  placeholderDate,
+  readDuration,
+  readIncidentDate,
+  statedZoneMentions,
+} from './duration.js'
 import {readFrontMatter} from './front-matter.js'
 import {readImpact} from './impact.js'
 import {readHeadings, readOutline, readScopes} from './outline.js'
@@ -73,13 +79,13 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
   const declared = readDeclaredZone(outline, statedZoneMentions(fields), frontMatter.timezone)
   const zone = declared?.zone ?? 'UTC'
   const {startDate, referenceDate} = readIncidentDate(outline, fields, frontMatter)
-  const fallbackDate = referenceDate ?? {year: 2000, month: 1, day: 1}
+  const fallbackDate = referenceDate ?? placeholderDate
   const {duration, bodyDuration, frontMatterDuration} = readDuration(
     outline,
     fields,
     frontMatter,
     zone,
-    fallbackDate,
+    referenceDate,
   )
   const timeline = timelineLabel
     ? readTimeline(lines, timelineLabel, {

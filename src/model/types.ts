@@ -54,6 +54,8 @@ export interface StatedTime {
   zoneTextSource?: SourceText
   epochMs: number
   date: CalendarDate
+  /** Its date was written with it, is the incident's date, or is a placeholder (the document gives none). */
+  dateFrom: 'written' | 'incident' | 'none'
   zone: ZoneId
   /** The time of day was written (not only a date). */
   hasTime: boolean
