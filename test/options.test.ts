@@ -74,7 +74,7 @@ describe('option failures', () => {
 
 describe('postmortem-required-sections options', () => {
   const document =
-    '# Incident\n\n## Overview\n\nx\n\n## Contributing Factors\n\nx\n\n## Events log\n\n- 10:00 UTC: alert\n'
+    '# Incident\n\n## Overview\n\nx\n\n## Contributing Factors\n\nx\n\n## Happenings\n\n- 10:00 UTC: alert\n'
 
   it('uses a template’s own section names', async () => {
     expect(
@@ -84,8 +84,8 @@ describe('postmortem-required-sections options', () => {
       ),
     ).toEqual([
       '11:1 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',
-      '11:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment)',
-      '11:1 postmortem-required-sections: Missing section `Timeline`; expected a heading or label such as `Timeline:` (accepted names: timeline, incident timeline, chronology, sequence of events, timeline of events)',
+      '11:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
+      '11:1 postmortem-required-sections: Missing section `Timeline`; expected a heading or label such as `Timeline:` (accepted names: timeline, incident timeline, chronology, sequence of events, timeline of events, timelines)',
       '11:1 postmortem-required-sections: Missing section `Action Items`; expected a heading or label such as `Action Items:` (accepted names: corrective and preventative measures, corrective and preventive measures, corrective, corrective measures, corrective actions, preventative measures)',
     ])
   })
@@ -93,7 +93,7 @@ describe('postmortem-required-sections options', () => {
   it('accepts extra aliases and a custom required list', async () => {
     const options = {
       required: ['summary', 'timeline', 'root cause'],
-      aliases: {timeline: ['events log']},
+      aliases: {timeline: ['happenings']},
     }
     expect(
       await lint(document, only([remarkLintPostmortemRequiredSections, ['error', options]])),

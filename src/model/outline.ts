@@ -11,7 +11,7 @@ import {documentLines} from './lines.js'
 import {findLabels, type Label, pseudoHeadingRank, splitMergedLines} from './sections.js'
 import type {SourceText} from './source-text.js'
 import type {Outline, OutlineEntry} from './types.js'
-import type {AliasTable, SectionKind} from './vocabulary.js'
+import {type AliasTable, normaliseLabel, requirementLabel, type SectionKind} from './vocabulary.js'
 
 /** Lines, labels, sections and the timeline's label of a document. */
 export function readOutline(
@@ -22,11 +22,8 @@ export function readOutline(
   timezones: Record<string, string>,
 ): Outline {
   const lines = splitMergedLines(documentLines(tree, source), aliases)
-  const labels = findLabels(lines, aliases)
-  // The timeline: the first timeline label that covers some lines (a heading over a list, a `Timeline:` line).
-  const timelineLabels = labels.filter((label) => label.kinds.includes('timeline'))
-  const timelineLabel =
-    timelineLabels.find((label) => label.end > label.line + 1 || label.value) ?? timelineLabels[0]
+  const labels = withoutRequirementText(lines, findLabels(lines, aliases))
+  const timelineLabel = chooseTimeline(labels)
   const inTimeline = (line: number) =>
     timelineLabel !== undefined && line > timelineLabel.line && line < timelineLabel.end
   const sections = new Map<SectionKind, Label[]>()
@@ -48,6 +45,64 @@ export function readOutline(
     recognise,
     timezones,
   }
+}
+
+/** A line that asks for content instead of giving it (`what was the root cause`, `explain in detail ...`). */
+const promptLine =
+  /^(?:what|when|how|which|who|why|where|whether|explain|describe|list|include|add|mention|provide|give|state|write|detail|identify|summari[sz]e|a list of|the list of)\b|\?$/i
+
+/**
+ * An assignment's instructions copied into a postmortem (`Timeline (format
+ * ...) must contain:` over `- when was the issue detected`) name sections
+ * without being them: a label that says what a section must contain, over
+ * lines that mostly ask for content, names nothing, nor do labels under it.
+ * Under real content (`## Root cause and resolution must contain:` over what
+ * happened) it stays the section.
+ */
+function withoutRequirementText(lines: readonly Line[], labels: Label[]): Label[] {
+  const blocks: [number, number][] = []
+  lines.forEach((line, index) => {
+    if (!requirementLabel.test(normaliseLabel(line.text.value))) return
+    let end = index + 1
+    while (end < lines.length && isUnder(line, lines[end] as Line)) end++
+    const body = linesText(lines, index + 1, end).filter((text) => text.value)
+    const prompts = body.filter((text) => promptLine.test(text.value.replace(/^[\s*_-]+/, '')))
+    if (prompts.length * 2 >= body.length) blocks.push([index, end])
+  })
+  if (blocks.length === 0) return labels
+  const inRequirement = (label: Label) =>
+    blocks.some(([from, to]) => label.line >= from && label.line < to)
+  return labels.map((label) => (inRequirement(label) ? {...label, kinds: []} : label))
+}
+
+/** `next` belongs to the block `line` opens: nested in its item, or under its heading. */
+function isUnder(line: Line, next: Line): boolean {
+  if (line.kind === 'heading') return next.kind !== 'heading' || next.depth > line.depth
+  return (
+    next.listDepth > line.listDepth ||
+    (line.listDepth === 0 &&
+      !next.itemStart &&
+      next.kind !== 'heading' &&
+      next.listDepth === 0 &&
+      next.block === line.block)
+  )
+}
+
+/** Names that make a timeline only when nothing is called one (`Key events` above a `Timeline`). */
+const weakTimelineNames = new Set(['events', 'key events', 'event log', 'incident log'])
+
+/**
+ * The timeline: the first label that names one and covers some lines (a
+ * heading over a list, a `Timeline:` line), preferring a name such as
+ * `Timeline` to a list of `Key events`.
+ */
+function chooseTimeline(labels: readonly Label[]): Label | undefined {
+  const candidates = labels.filter((label) => label.kinds.includes('timeline'))
+  const strong = candidates.filter(
+    (label) => !weakTimelineNames.has(normaliseLabel(label.text.value)),
+  )
+  const covers = (label: Label) => label.end > label.line + 1 || label.value !== undefined
+  return strong.find(covers) ?? candidates.find(covers) ?? strong[0] ?? candidates[0]
 }
 
 /** The texts of lines `[from, to)`. */

@@ -28,19 +28,40 @@ const fieldRank = 8
 
 const maxLabelWords = 7
 
-/** `Label: value`: the label is short and does not start with a digit (`10:30: ...` is a time). */
-const fieldPattern = /^([^\d:][^:]{0,80}?)\s*:(?!\/\/)\s*(.*)$/s
-
 function words(text: string): number {
   return text.trim().split(/\s+/).length
 }
 
+/**
+ * Where a `Label: value` line's label ends: its first colon within 80
+ * characters that is outside parentheses, brackets and code (`Timeline
+ * (format: time - text):`), not a time's (`Timeline 9:00 PM`) and not a URL's.
+ */
+function labelColon(value: string): number {
+  if (/^[\d:]/.test(value)) return -1
+  let depth = 0
+  const last = Math.min(value.length, 81)
+  for (let index = 1; index < last; index++) {
+    const char = value[index]
+    if (char === '(' || char === '[') depth++
+    else if ((char === ')' || char === ']') && depth > 0) depth--
+    else if (char === '`') depth += depth % 2 === 0 ? 1 : -1
+    else if (char === ':' && depth === 0) {
+      if (value.startsWith('//', index + 1)) return -1
+      if (/\d/.test(value[index - 1] ?? '') && /\d/.test(value[index + 1] ?? '')) return -1
+      return index
+    }
+  }
+  return -1
+}
+
+/** `Label: value`: the label is short and does not start with a digit (`10:30: ...` is a time). */
 function splitField(text: SourceText): {label: SourceText; value: SourceText} | undefined {
-  const match = fieldPattern.exec(text.value)
-  if (!match?.[1] || words(match[1]) > maxLabelWords) return undefined
-  const labelEnd = match[1].length
-  const valueStart = text.value.length - (match[2] ?? '').length
-  return {label: text.slice(0, labelEnd).trim(), value: text.slice(valueStart).trim()}
+  const colon = labelColon(text.value)
+  if (colon === -1) return undefined
+  const label = text.value.slice(0, colon)
+  if (words(label.replace(/\([^)]*\)/g, ' ')) > maxLabelWords) return undefined
+  return {label: text.slice(0, colon).trim(), value: text.slice(colon + 1).trim()}
 }
 
 /** A `--Impact--` or `__Impact__` decoration around a label is not part of its name. */
@@ -63,16 +84,16 @@ function labelOf(lines: readonly Line[], index: number, aliases: AliasTable): Om
     let text = line.text
     let value: SourceText | undefined
     if (field?.value.value) {
-      const labelKinds = kindsOfLabel(field.label.value, aliases)
-      if (labelKinds.length > 0 || kindsOfLabel(line.text.value, aliases).length === 0) {
+      const labelKinds = kindsOfLabel(field.label.value, aliases, 'heading')
+      if (labelKinds.length > 0 || kindsOfLabel(line.text.value, aliases, 'heading').length === 0) {
         text = field.label
         value = field.value
       }
     }
-    let kinds = kindsOfLabel(cleanLabel(text).value, aliases)
+    let kinds = kindsOfLabel(cleanLabel(text).value, aliases, 'heading')
     if (kinds.length === 0 && value) {
       // `Postmortem: Timeline of the outage`
-      const rest = kindsOfLabel(value.value, aliases)
+      const rest = kindsOfLabel(value.value, aliases, 'heading')
       if (rest.length > 0 && words(value.value) <= maxLabelWords) {
         kinds = rest
         text = value
@@ -146,8 +167,12 @@ function labelOf(lines: readonly Line[], index: number, aliases: AliasTable): Om
   // A short line that is only a section name: `Timeline`, `**Issue Summary**`.
   if (line.text.value.length > 80) return found
   const text = cleanLabel(line.text)
-  const standalone = line.indexInBlock === 0 || isExactAliasLine(text.value, aliases)
-  if (text.value && words(text.value) <= 6 && !/[.!?]$/.test(text.value) && standalone) {
+  const exact = isExactAliasLine(text.value, aliases)
+  const standalone = line.indexInBlock === 0 || exact
+  const name = text.value.replace(/\([^)]*\)/g, ' ')
+  // A phrase with a comma (`Complete, action items in progress`) is a sentence, not a name.
+  const phrase = name.includes(',') && !exact
+  if (text.value && words(name) <= 6 && !/[.!?]$/.test(text.value) && standalone && !phrase) {
     const kinds = kindsOfLabel(text.value, aliases)
     if (kinds.length > 0) {
       const rank = line.listDepth === 0 ? pseudoHeadingRank : fieldRank + line.listDepth

@@ -31,15 +31,35 @@ export const defaultAliases: Record<SectionKind, string[]> = {
     'executive summary',
     'tl;dr',
     'tldr',
+    'summation',
+    'synopsis',
+    'incident description',
+    'problem description',
+    'problem statement',
   ],
   duration: ['duration', 'outage duration', 'incident duration', 'duration of the outage'],
-  impact: ['impact', 'user impact', 'customer impact', 'business impact', 'impact assessment'],
+  impact: [
+    'impact',
+    'user impact',
+    'customer impact',
+    'business impact',
+    'impact assessment',
+    'impacts',
+    'scope of impact',
+    'blast radius',
+  ],
   timeline: [
     'timeline',
     'incident timeline',
     'chronology',
     'sequence of events',
     'timeline of events',
+    'timelines',
+    'time line',
+    'key events',
+    'events',
+    'event log',
+    'incident log',
   ],
   'root cause': [
     'root cause',
@@ -57,6 +77,8 @@ export const defaultAliases: Record<SectionKind, string[]> = {
     'fix',
     'remediation',
     'recovery',
+    'response',
+    'incident response',
   ],
   'corrective actions': [
     'corrective and preventative measures',
@@ -65,6 +87,7 @@ export const defaultAliases: Record<SectionKind, string[]> = {
     'corrective measures',
     'corrective actions',
     'preventative measures',
+    'corrective action',
     'preventive measures',
     'preventative actions',
     'preventive actions',
@@ -76,6 +99,16 @@ export const defaultAliases: Record<SectionKind, string[]> = {
     'follow-up actions',
     'next steps',
     'future measures',
+    'improvements',
+    'future improvements',
+    'planned improvements',
+    'actions planned',
+    'planned actions',
+    'action plan',
+    'recommendations',
+    'remediations',
+    'remediation items',
+    'remediation actions',
   ],
   trigger: ['trigger'],
   detection: ['detection'],
@@ -83,6 +116,68 @@ export const defaultAliases: Record<SectionKind, string[]> = {
   start: ['start time', 'start', 'started', 'outage start', 'incident start', 'start of outage'],
   end: ['end time', 'end', 'ended', 'outage end', 'incident end', 'end of outage'],
 }
+
+/**
+ * Section names written as a question or a clause (`What happened?`, `How
+ * did we fix it?`, `Who was affected`), matched on the normalised label.
+ */
+const phrasedSections: {kind: SectionKind; pattern: RegExp}[] = [
+  {
+    kind: 'summary',
+    pattern: /^what (?:happened|went on)\b|^what (?:was|is) the (?:problem|issue|incident)$/,
+  },
+  {
+    kind: 'root cause',
+    pattern:
+      /^(?:why|how) (?:did|does|do|was|were|could|has|had) (?:it|this|that|we|the [a-z-]+(?: [a-z-]+)?) (?:happen|occur|fail|break|go down|crash)|^(?:why|how) (?:it|this|that) (?:happened|occurred)$|^what caused (?:it|this|that|the\b)/,
+  },
+  {
+    kind: 'resolution',
+    pattern:
+      /^how (?:did )?(?:we|they|the team|engineers|it|this) (?:was )?(?:fix|fixed|resolve|resolved|mitigate|mitigated|recover|recovered|restore|restored|solve|solved)\b|^how (?:it|this|the [a-z]+) was (?:fixed|resolved|mitigated|solved|restored)$/,
+  },
+  {
+    kind: 'impact',
+    pattern:
+      /^(?:what|who) (?:was|were|is|are|got) (?:impacted|affected)\b|^(?:are|were|was|is) [a-z0-9 '-]{1,40} (?:affected|impacted)$|^(?:affected|impacted) (?:users|customers|clients|services|systems|assets|crates|components|regions|products|parties|accounts|features)$|^(?:users|customers|clients|services|systems|assets|crates|components|regions|products|features) (?:affected|impacted)$/,
+  },
+  {
+    kind: 'corrective actions',
+    pattern:
+      /^what (?:we(?:'re| are| will|'ll)|is being|will be|we plan to) (?:be )?(?:doing|do|done|changing|change)\b|^how (?:we(?:'ll| will)|to) (?:prevent|avoid)\b|^what(?:'s| is) next$|^what happens (?:now|next)$|^(?:short|medium|long|near)[- ]term (?:improvements|actions|fixes|measures|remediations?|mitigations?|follow-?ups?)$/,
+  },
+]
+
+/** `Time to recovery:`, `MTTR:`: an incident metric, not a section. */
+const metricLabel = /^(?:mean )?time (?:to|until|of) |^(?:mttr|mttd|mtta|ttr|ttd)\b/
+
+/**
+ * `Duration` after words that do not name the incident (`Testing window
+ * duration`) is another length; these words may stand before it.
+ */
+const durationQualifiers = new Set([
+  'outage',
+  'incident',
+  'downtime',
+  'total',
+  'overall',
+  'event',
+  'disruption',
+  'impact',
+  'issue',
+  'problem',
+  'service',
+  'estimated',
+  'approximate',
+])
+
+/** A sentence's lead-in (`The fix was straightforward:`) is not a label: these words make it one. */
+const verbWords =
+  /\b(?:is|are|was|were|been|be|being|has|have|had|will|would|can|could|should|did|does|do|involved|involves|came|comes|went|goes|took|takes|happened|occurred|caused|causes|showed|shows|seems|seemed|looked|looks|became|made|needed|needs|helped)\b/
+
+/** A label that says what a section must contain (an assignment's instructions), not the section. */
+export const requirementLabel =
+  /\b(?:must|should|needs? to|has to|have to|shall) (?:contain|include|have|cover|state|answer|describe|list)\b/
 
 /** Names shown in messages. */
 export const sectionTitles: Record<SectionKind, string> = {
@@ -193,7 +288,10 @@ export function normaliseLabel(label: string): string {
 function normaliseUncached(label: string): string {
   // Labels are short; a long line is never one, and cutting it keeps every step linear.
   let text = label.length > 200 ? label.slice(0, 200) : label
-  text = text.replace(emoji, ' ').replace(/[*_`~#>|]/g, ' ')
+  text = text
+    .replace(emoji, ' ')
+    .replace(/[*_`~#>|]/g, ' ')
+    .replace(/[\u2018\u2019]/g, "'")
   text = text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
   text = trimEnds(text, ' \t\r\n\u00a0-–—:.•·', ' \t\r\n\u00a0-–—:;.,!?•·')
   text = text.replace(numbering, '')
@@ -254,39 +352,85 @@ function aliasIndex(aliases: AliasTable): AliasIndex {
   return index
 }
 
-/** Kinds named by `part`: an alias equal to it, or (not for start/end fields) one it starts or ends with. */
-function kindsOfPart(part: string, index: AliasIndex, into: Set<SectionKind>): void {
+/** Whether the words a partial match leaves over keep the label a section name. */
+function remainderFits(
+  kind: SectionKind,
+  rest: string[],
+  before: boolean,
+  strict: boolean,
+): boolean {
+  // A heading's extra words are free (`Timeline (all times PST). All times are approximate`).
+  if (strict && (rest.length > 3 || verbWords.test(rest.join(' ')))) return false
+  // `Testing window duration` names another length; `Outage duration` the incident's.
+  if (kind === 'duration' && before) return rest.every((word) => durationQualifiers.has(word))
+  return true
+}
+
+/**
+ * Kinds named by `part`: an alias equal to it, or (not for start/end fields)
+ * one it starts or ends with, when the rest of the words fit a section name.
+ */
+function kindsOfPart(
+  part: string,
+  index: AliasIndex,
+  into: Set<SectionKind>,
+  strict: boolean,
+): void {
   for (const kind of index.kinds.get(part) ?? []) into.add(kind)
   const words = part.split(' ')
   for (let size = Math.min(index.longest, words.length - 1); size >= 1; size--) {
-    for (const alias of [words.slice(0, size).join(' '), words.slice(-size).join(' ')]) {
-      for (const kind of index.kinds.get(alias) ?? [])
-        if (kind !== 'start' && kind !== 'end') into.add(kind)
-    }
+    const prefix = words.slice(0, size).join(' ')
+    const suffix = words.slice(-size).join(' ')
+    for (const kind of index.kinds.get(prefix) ?? [])
+      if (
+        kind !== 'start' &&
+        kind !== 'end' &&
+        remainderFits(kind, words.slice(size), false, strict)
+      )
+        into.add(kind)
+    for (const kind of index.kinds.get(suffix) ?? [])
+      if (
+        kind !== 'start' &&
+        kind !== 'end' &&
+        remainderFits(kind, words.slice(0, -size), true, strict)
+      )
+        into.add(kind)
   }
 }
 
-/** The section kinds a (raw) label names; `Root Cause and Resolution` names two. */
-export function kindsOfLabel(label: string, aliases: AliasTable): readonly SectionKind[] {
+/**
+ * The section kinds a (raw) label names; `Root Cause and Resolution` names two.
+ * `shape` is `heading` for a heading's text, `line` for a `Label:` or a short
+ * line, where a partial match must leave at most a few words over.
+ */
+export function kindsOfLabel(
+  label: string,
+  aliases: AliasTable,
+  shape: 'heading' | 'line' = 'line',
+): readonly SectionKind[] {
   const index = aliasIndex(aliases)
-  if (label.length > maxRememberedLength) return readKinds(normaliseLabel(label), index)
-  let kinds = index.labels.get(label)
+  const strict = shape === 'line'
+  if (label.length > maxRememberedLength) return readKinds(normaliseLabel(label), index, strict)
+  const key = strict ? label : `#${label}`
+  let kinds = index.labels.get(key)
   if (kinds === undefined) {
-    kinds = readKinds(normaliseLabel(label), index)
+    kinds = readKinds(normaliseLabel(label), index, strict)
     if (index.labels.size > 20_000) index.labels.clear()
-    index.labels.set(label, kinds)
+    index.labels.set(key, kinds)
   }
   return kinds
 }
 
 const noKinds: readonly SectionKind[] = Object.freeze([])
 
-function readKinds(normal: string, index: AliasIndex): readonly SectionKind[] {
-  if (!normal || normal.split(' ').length > 8) return noKinds
+function readKinds(normal: string, index: AliasIndex, strict: boolean): readonly SectionKind[] {
+  if (!normal || normal.split(' ').length > 8 || metricLabel.test(normal)) return noKinds
   const kinds = new Set<SectionKind>()
-  kindsOfPart(normal, index, kinds)
+  for (const {kind, pattern} of phrasedSections) if (pattern.test(normal)) kinds.add(kind)
+  if (kinds.size > 0) return Object.freeze([...kinds])
+  kindsOfPart(normal, index, kinds, strict)
   for (const part of normal.split(partSeparator))
-    if (part && part !== normal) kindsOfPart(part, index, kinds)
+    if (part && part !== normal) kindsOfPart(part, index, kinds, strict)
   return kinds.size === 0 ? noKinds : Object.freeze([...kinds])
 }
 
