@@ -10,20 +10,45 @@ import {describe, expect, it} from 'vitest'
 import {fixture, lint, root} from './helpers.js'
 
 const expected: Record<string, string[]> = {
+  'ambiguous-declared-zone.md': [
+    '10:14-10:17 postmortem-timeline-timestamps: Unexpected ambiguous zone `IST` declared for the timeline (India (+05:30), Israel (+02:00), Ireland (+01:00)), expected an offset such as `UTC+05:30` or a `timezones` option that maps `IST`',
+  ],
   'assignment-instructions.md': [
     '29:1 postmortem-required-sections: Missing section `Timeline`; expected a heading or label such as `Timeline:` (accepted names: timeline, incident timeline, chronology, sequence of events, timeline of events, timelines)',
     '29:1 postmortem-required-sections: Missing section `Root cause`; expected a heading or label such as `Root cause:` (accepted names: root cause, root causes, cause, causes, root cause analysis, contributing factors)',
     '29:1 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',
     '29:1 postmortem-required-sections: Missing section `Corrective and Preventative Measures`; expected a heading or label such as `Corrective and Preventative Measures:` (accepted names: corrective and preventative measures, corrective and preventive measures, corrective, corrective measures, corrective actions, preventative measures)',
   ],
+  'date-after-time.md': [],
+  'meridiem-from-context.md': [],
   'metric-fields.md': [
     '11:1 postmortem-required-sections: Missing section `Duration`; expected a heading or label such as `Duration:` (accepted names: duration, outage duration, incident duration, duration of the outage; or both a `Start time:` and an `End time:` field)',
     '21:1 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',
+  ],
+  'narrative-times.md': [],
+  'outage-markers-wrong-length.md': [
+    '5:21-5:31 postmortem-duration-consistency: Stated duration `45 minutes` disagrees with its start and end (`14:54` to `16:00` is 1 h 6 min); expected `1 h 6 min` or other times',
+    '23:50-23:54 postmortem-no-placeholders: Unexpected placeholder `TODO`, expected the real content',
+  ],
+  'outage-markers.md': [
+    '23:50-23:54 postmortem-no-placeholders: Unexpected placeholder `TODO`, expected the real content',
+  ],
+  'overnight-window-in-prose.md': [
+    '9:1 postmortem-required-sections: Missing section `Duration`; expected a heading or label such as `Duration:` (accepted names: duration, outage duration, incident duration, duration of the outage; or both a `Start time:` and an `End time:` field)',
+    '11:3-11:11 postmortem-timezone: Timeline times such as `10:30 PM` have no zone and the document declares none; expected a zone (`14:05 UTC`) or a note such as `All times UTC`',
   ],
   'section-names-as-questions.md': [],
   'sentence-lead-ins.md': [
     '23:1 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',
   ],
+  'time-on-its-own-line.md': [],
+  'version-numbers.md': [],
+  'written-length.md': [
+    '5:33-5:40 postmortem-duration-consistency: Stated duration `3 hours` disagrees with its start and end (`2024-03-02 10:00 UTC` to `2024-03-02 12:00 UTC` is 2 h); expected `2 h` or other times',
+  ],
+  'year-crossing.md': [],
+  'zone-in-summary.md': [],
+  'zone-in-words.md': [],
 }
 
 describe('kinds of text', () => {

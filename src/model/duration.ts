@@ -6,15 +6,16 @@
  * elsewhere are placed on.
  */
 import {type CalendarDate, dateIn, nextDay, sameDate, toEpochMs} from '../time/instant.js'
-import {findStatedLengths} from '../time/length.js'
+import {findStatedLengths, findWrittenOutageLengths} from '../time/length.js'
 import type {TimeMention, WrittenTime} from '../time/recognise.js'
 import type {ZoneId} from '../time/zones.js'
 import type {FrontMatter} from './front-matter.js'
-import {labelBody, linesText} from './outline.js'
+import {type Marker, readMarkers} from './markers.js'
+import {labelBody, linesText, summaryLines} from './outline.js'
 import type {Label} from './sections.js'
 import type {SourceText} from './source-text.js'
 import {entryHeadLength} from './timeline.js'
-import type {Duration, Outline, StatedSource, StatedTime} from './types.js'
+import type {Duration, Outline, StatedLength, StatedSource, StatedTime, Timeline} from './types.js'
 import {knownZoneOf} from './zone.js'
 
 /** The labels and time mentions the stated duration is read from. */
@@ -264,12 +265,116 @@ export function readDuration(
       break
     }
   }
-  if (duration.start && duration.end) {
-    duration.crossesMidnight = !sameDate(
-      dateIn(duration.start.epochMs, duration.start.zone),
-      dateIn(duration.end.epochMs, duration.start.zone),
-    )
-  }
+  duration.crossesMidnight = crossesMidnight(duration)
   reading.duration = duration
   return reading
+}
+
+/** Start and end fall on different calendar days (in the start's zone). */
+function crossesMidnight({start, end}: StatedPair): boolean {
+  if (!start || !end) return false
+  return !sameDate(dateIn(start.epochMs, start.zone), dateIn(end.epochMs, start.zone))
+}
+
+/**
+ * A window written in the summary's prose (`From 10:30 PM to 8:30 AM WAT`):
+ * not a stated duration (no section states it), but it says whether the
+ * incident crossed midnight, which bare times in the timeline need to know.
+ */
+export function readWrittenWindow(
+  outline: Outline,
+  zone: ZoneId,
+  referenceDate: CalendarDate | undefined,
+): (StatedPair & {crossesMidnight: boolean}) | undefined {
+  const {lines, recognise, inTimeline} = outline
+  const [from, to] = summaryLines(outline)
+  const placeOn = {date: referenceDate ?? placeholderDate, known: referenceDate !== undefined}
+  for (let index = from; index < Math.min(to, from + 20); index++) {
+    const text = lines[index]?.text
+    if (!text || inTimeline(index)) continue
+    for (const mention of recognise(text.value).mentions) {
+      if (mention.from.hour === undefined || mention.to?.hour === undefined) continue
+      const pair = resolvePair(
+        {
+          start: writtenMoment(text, mention, 'summary'),
+          end: writtenMoment(text, mention, 'summary', 'to'),
+        },
+        zone,
+        placeOn,
+      )
+      if (pair.start && pair.end) return {...pair, crossesMidnight: crossesMidnight(pair)}
+    }
+  }
+  return undefined
+}
+
+/** A stated moment read from an outage marker in the timeline. */
+function markerTime(marker: Marker, dateKnown: boolean): StatedTime {
+  const {timestamp} = marker
+  return {
+    epochMs: timestamp.epochMs,
+    date: timestamp.date,
+    dateFrom: timestamp.hasDate ? 'written' : dateKnown ? 'incident' : 'none',
+    zone: timestamp.zone,
+    hasTime: true,
+    text: timestamp.text,
+    from: 'timeline marker',
+  }
+}
+
+/** The length the summary, the title or an impact statement says the outage lasted (`down for 66 minutes`). */
+function writtenLength(outline: Outline): StatedLength | undefined {
+  const {lines, sections, inTimeline} = outline
+  const [from, to] = summaryLines(outline)
+  const texts: {text: SourceText; from: StatedSource}[] = []
+  if (lines[0]) texts.push({text: lines[0].text, from: 'summary'})
+  for (let index = from; index < to; index++) {
+    const text = lines[index]?.text
+    if (text && !inTimeline(index)) texts.push({text, from: 'summary'})
+  }
+  for (const label of sections.get('impact') ?? [])
+    if (!inTimeline(label.line))
+      for (const text of labelBody(lines, label)) texts.push({text, from: 'impact statement'})
+  for (const {text, from: source} of texts) {
+    const length = findWrittenOutageLengths(text.value)[0]
+    if (length)
+      return {
+        ms: length.ms,
+        text: text.slice(length.start, length.end),
+        from: source,
+        bound: length.bound,
+      }
+  }
+  return undefined
+}
+
+/**
+ * What the fields leave unsaid, from the rest of the document: the start and
+ * end from the timeline's outage markers, the length from the summary's prose.
+ */
+export function completeDuration(
+  duration: Duration | undefined,
+  outline: Outline,
+  timeline: Timeline | undefined,
+  dateKnown: boolean,
+): Duration | undefined {
+  // Markers state the window only as a pair, where no field states either end of it.
+  const markers =
+    timeline && !duration?.start && !duration?.end ? readMarkers(timeline.entries) : {}
+  const paired = markers.start && markers.end ? markers : {}
+  const start = duration?.start ?? (paired.start && markerTime(paired.start, dateKnown))
+  const end = duration?.end ?? (paired.end && markerTime(paired.end, dateKnown))
+  const stated = duration?.stated ?? writtenLength(outline)
+  const label = duration?.label ?? (start || end ? timeline?.label : undefined)
+  if (!label) return duration
+  const completed: Duration = {
+    ...duration,
+    label,
+    ...(start ? {start} : {}),
+    ...(end ? {end} : {}),
+    ...(stated ? {stated} : {}),
+    crossesMidnight: false,
+  }
+  completed.crossesMidnight = crossesMidnight(completed)
+  return completed
 }

@@ -8,7 +8,9 @@
  * 3. `duration.ts`: the fields the stated start, end and length are written in;
  * 4. `zone.ts`: the zone for times written without one;
  * 5. `duration.ts`: the incident's date, then the stated start, end and length;
- * 6. `timeline.ts`: the entries and their instants;
+ * 6. `timeline.ts`: the entries and their instants (`entry-times.ts`);
+ *    then `duration.ts` again, for a start and end only the timeline's outage
+ *    markers give (`markers.ts`) and a length only the summary's prose gives;
  * 7. `impact.ts`: the impact statements and their shares;
  * 8. `outline.ts`: the headings and the scopes some rules read.
  */
@@ -16,10 +18,12 @@ import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {type Recognised, recogniseTimes} from '../time/recognise.js'
 import {
+  completeDuration,
   findDurationFields,
   placeholderDate,
   readDuration,
   readIncidentDate,
+  readWrittenWindow,
   statedZoneMentions,
 } from './duration.js'
 import {readFrontMatter} from './front-matter.js'
@@ -76,26 +80,33 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
   const {lines, labels, sections, timelineLabel} = outline
   const frontMatter = readFrontMatter(tree, source)
   const fields = findDurationFields(outline)
-  const declared = readDeclaredZone(outline, statedZoneMentions(fields), frontMatter.timezone)
+  const {declared, problem: zoneProblem} = readDeclaredZone(
+    outline,
+    statedZoneMentions(fields),
+    frontMatter.timezone,
+  )
   const zone = declared?.zone ?? 'UTC'
   const {startDate, referenceDate} = readIncidentDate(outline, fields, frontMatter)
   const fallbackDate = referenceDate ?? placeholderDate
-  const {duration, bodyDuration, frontMatterDuration} = readDuration(
-    outline,
-    fields,
-    frontMatter,
-    zone,
-    referenceDate,
-  )
+  const fieldReading = readDuration(outline, fields, frontMatter, zone, referenceDate)
+  const {bodyDuration, frontMatterDuration} = fieldReading
+  const writtenWindow = readWrittenWindow(outline, zone, referenceDate)
+  const rollover = fieldReading.duration?.crossesMidnight || writtenWindow?.crossesMidnight || false
   const timeline = timelineLabel
     ? readTimeline(lines, timelineLabel, {
         zone,
         fallbackDate,
-        rollover: duration?.crossesMidnight ?? false,
+        rollover,
         startDate: startDate ?? referenceDate,
         recognise: outline.recognise,
       })
     : undefined
+  const duration = completeDuration(
+    fieldReading.duration,
+    outline,
+    timeline,
+    Boolean(referenceDate),
+  )
   const {impact, summaryShares} = readImpact(outline, frontMatter)
   const summary = sections.get('summary')?.[0]
   return {
@@ -109,8 +120,10 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
     impact,
     summaryShares,
     ...(declared ? {declaredZone: declared.zone, zoneSource: declared} : {}),
+    ...(zoneProblem ? {declaredZoneProblem: zoneProblem} : {}),
     ...(referenceDate ? {referenceDate} : {}),
     aliases,
+    ...(writtenWindow ? {writtenWindow} : {}),
     ...(bodyDuration ? {bodyDuration} : {}),
     ...(frontMatterDuration ? {frontMatterDuration} : {}),
     template: options.template ?? 'alx',

@@ -1,28 +1,37 @@
 /**
- * The timeline's entries and their times: one entry per list item, line,
- * table row or timed heading of the timeline's block; nested lines without a
- * time of their own belong to the entry above. Bare times take their date
- * from the entry before (or the incident's date) and roll over to the next
- * day only when the stated duration crosses midnight.
+ * The timeline's entries: one per list item, line, table row or timed
+ * heading of the timeline's block. A line belongs to the entry above it when
+ * it is nested under it, continues its paragraph, or describes a time written
+ * on a line of its own. An entry's time is the one at its head (`14:05 UTC:
+ * ...`, `At 10:00 pm ...`); in a timeline written that way, a time inside a
+ * line's narrative (`... peaking around 07:15`) is not an entry's time.
+ * `entry-times.ts` places the times on the calendar.
  */
-import {readClock} from '../time/clock.js'
-import {type CalendarDate, nextDay, toEpochMs} from '../time/instant.js'
-import type {Recognised} from '../time/recognise.js'
-import type {ZoneId} from '../time/zones.js'
+import type {Recognised, TimeMention} from '../time/recognise.js'
+import {type PlacingContext, TimePlacer} from './entry-times.js'
 import type {Line} from './line.js'
 import {phasesOf} from './phases.js'
 import type {Label} from './sections.js'
-import type {Timeline, TimelineEntry} from './types.js'
+import type {SourceText} from './source-text.js'
+import type {Timeline, TimelineEntry, TimestampProblem} from './types.js'
 
 /** How much of an entry's first line is read for its timestamp. */
 export const entryHeadLength = 160
 
-interface TimelineContext {
+interface TimelineContext extends PlacingContext {
   recognise: (text: string) => Recognised
-  zone: ZoneId
-  fallbackDate: CalendarDate
-  rollover: boolean
-  startDate: CalendarDate | undefined
+}
+
+/** A line of the timeline's block with the time read from it. */
+interface TimelineLine {
+  index: number
+  line: Line
+  /** The text the time is read from: the line, the label's value, or a table row's time cell. */
+  text: SourceText
+  mention?: TimeMention
+  /** The mention stands at the line's head, not inside its narrative. */
+  atHead: boolean
+  problems: TimestampProblem[]
 }
 
 /** Which table columns hold the time, from the header (`Time (UTC)`, `Date`). */
@@ -34,153 +43,162 @@ function timeColumns(header: Line | undefined): number[] {
   return columns.length > 0 ? columns : [0]
 }
 
+/** What may stand before an entry's time: decoration and a word such as `At` or a weekday. */
+const headLead =
+  /^[\s*_[\](){}•·#>|~-]*(?:(?:at|on|around|about|by|approximately|approx\.?|circa|from|since|between|after|before|roughly|shortly after|until|till|ca\.?|~|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|day \d+,?)\s+)*[\s*_[(•·-]*$/i
+
+/** The lines of the timeline's block with their times (a table row's from its time cells). */
+function timelineLines(
+  lines: readonly Line[],
+  label: Label,
+  recognise: (text: string) => Recognised,
+): TimelineLine[] {
+  const result: TimelineLine[] = []
+  let header: Line | undefined
+  for (let index = label.value ? label.line : label.line + 1; index < label.end; index++) {
+    const line = lines[index]
+    if (!line) continue
+    let text = index === label.line && label.value ? label.value : line.text
+    if (line.kind === 'row' && line.header) {
+      header = line
+      continue
+    }
+    const columns = line.kind === 'row' ? timeColumns(header) : []
+    if (line.kind === 'row') text = line.cells?.[columns[0] ?? 0] ?? text
+    if (!text.value) continue
+    // An entry's timestamp sits near its start; reading only the head keeps chrono's work per entry small.
+    const recognised = recognise(text.value.slice(0, entryHeadLength))
+    let mention = recognised.mentions[0]
+    // Join a date column and a time column (`| 2024-03-08 | 14:00 | ...`); the shared reading is not changed.
+    const second = columns.length > 1 ? line.cells?.[columns[1] ?? -1] : undefined
+    const timeMention = second ? recognise(second.value).mentions[0] : undefined
+    if (mention && timeMention)
+      mention = {
+        ...mention,
+        from: {...mention.from, ...timeMention.from},
+        ...(timeMention.zone ? {zone: timeMention.zone} : {}),
+      }
+    const problems = recognised.problems.map((problem) => ({
+      text: text.slice(problem.start, problem.end),
+      reason: problem.reason,
+    }))
+    const atHead =
+      line.kind === 'row' ||
+      (mention !== undefined && headLead.test(text.value.slice(0, mention.start)))
+    result.push({index, line, text, ...(mention ? {mention} : {}), atHead, problems})
+  }
+  return result
+}
+
+/**
+ * Whether the timeline's times are on a 12-hour clock: more of them carry
+ * AM/PM (`1:42-1:59 PM`) than show a 24-hour clock (`14:05`, `09:05`).
+ */
+function isTwelveHour(read: readonly TimelineLine[]): boolean {
+  let twelve = 0
+  let twentyFour = 0
+  for (const {mention, atHead} of read) {
+    if (!mention || !atHead || mention.from.hour === undefined) continue
+    if (/\d\s?[ap]\.?m\b/i.test(mention.text)) twelve++
+    else if (/(?:^|\D)(?:0\d|1[3-9]|2[0-3]):\d{2}/.test(mention.text)) twentyFour++
+  }
+  return twelve > twentyFour
+}
+
+/** The entry's text is only its timestamp (`**14:05 UTC**`): its description is on the next line. */
+function isTimeOnly(entry: TimelineEntry, line: Line | undefined): boolean {
+  const stamp = entry.timestamp
+  if (!stamp || line?.kind === 'row') return false
+  const rest = entry.text.value.replace(stamp.text.value, '')
+  return !/[\p{L}\d]/u.test(rest)
+}
+
 export function readTimeline(
   lines: readonly Line[],
   label: Label,
   context: TimelineContext,
 ): Timeline {
+  const read = timelineLines(lines, label, context.recognise)
+  // Where most times stand at the head of their lines, a time inside the narrative is no entry's.
+  const atHead = read.filter((line) => line.mention && line.atHead).length
+  const inside = read.filter((line) => line.mention && !line.atHead).length
+  const headStyle = atHead > 0 && atHead >= inside
+  const placer = new TimePlacer({...context, twelveHour: isTwelveHour(read)})
   const entries: TimelineEntry[] = []
   let current: TimelineEntry | undefined
-  let header: Line | undefined
-  let currentDate = context.startDate
-  let lastEpoch: number | undefined
-  let lastExplicitZone: ZoneId | undefined
   let groupLabel: string | undefined
-  const start = label.value ? label.line : label.line + 1
+  const append = (entry: TimelineEntry, text: string, narrative?: TimeMention) => {
+    entry.fullText += `\n${text}`
+    if (narrative) noteLaterTime(entry, narrative)
+  }
+  // A time in the narrative after the entry's own (`... complete recovery by 1:30 PM`) is kept apart.
+  const noteLaterTime = (entry: TimelineEntry, mention: TimeMention) => {
+    const stamp = entry.timestamp
+    const at = stamp && placer.narrativeTime(mention, stamp)
+    if (at !== undefined && at > (stamp?.epochMs ?? at) && at > (entry.laterMs ?? 0))
+      entry.laterMs = at
+  }
 
-  for (let index = start; index < label.end; index++) {
-    const line = lines[index]
-    if (!line) continue
-    let text = index === label.line && label.value ? label.value : line.text
-    if (line.kind === 'row') {
-      if (line.header) {
-        header = line
-        continue
-      }
-      const cells = line.cells ?? []
-      const columns = timeColumns(header)
-      const timeCell = cells[columns[0] ?? 0]
-      if (timeCell) text = timeCell
-    }
-    if (!text.value) continue
-    // An entry's timestamp sits near its start; reading only the head keeps chrono's work per entry small.
-    const recognised = context.recognise(text.value.slice(0, entryHeadLength))
-    // Join a date column and a time column (`| 2024-03-08 | 14:00 | ...`); the shared reading is not changed.
-    let mention = recognised.mentions[0]
-    if (line.kind === 'row' && timeColumns(header).length > 1) {
-      const second = line.cells?.[timeColumns(header)[1] ?? -1]
-      const timeMention = second ? context.recognise(second.value).mentions[0] : undefined
-      if (mention && timeMention) {
-        mention = {
-          ...mention,
-          from: {...mention.from, ...timeMention.from},
-          ...(timeMention.zone ? {zone: timeMention.zone} : {}),
-        }
-      }
-    }
-    const problems = recognised.problems.map((problem) => ({
-      text: text.slice(problem.start, problem.end),
-      reason: problem.reason,
-    }))
+  for (const {index, line, text, mention: found, atHead: foundAtHead, problems} of read) {
+    // In a timeline whose times lead their lines, a line with a time only in its narrative may continue an entry.
+    const headMention = found && (foundAtHead || !headStyle) ? found : undefined
+    const untimed = !headMention && problems.length === 0
+    const currentLine = current ? lines[current.line] : undefined
     if (line.kind === 'heading') current = undefined
     // A line under a timed heading (`### 4:27`) describes that moment.
-    if (current && lines[current.line]?.kind === 'heading' && !mention && problems.length === 0) {
-      current.fullText += `\n${line.text.value}`
+    if (current && currentLine?.kind === 'heading' && untimed) {
+      append(current, line.text.value, found)
       continue
     }
     // `Detection Time:` on its own line names what the next entry records.
-    if (
-      !mention &&
-      problems.length === 0 &&
-      line.kind === 'paragraph' &&
-      line.listDepth === 0 &&
-      /:$/.test(text.value)
-    ) {
+    if (untimed && line.kind === 'paragraph' && line.listDepth === 0 && /:$/.test(text.value)) {
       groupLabel = text.value
       current = undefined
       continue
     }
-    const isNested = current !== undefined && line.listDepth > 0 && !line.itemStart
-    const isDetail =
-      current !== undefined &&
-      line.listDepth > (lines[current.line]?.listDepth ?? 0) &&
-      !mention &&
-      problems.length === 0
-    if ((isNested || isDetail) && current) {
-      current.fullText += `\n${line.text.value}`
+    if (current && currentLine && untimed && line.kind !== 'heading') {
+      const continues =
+        (line.listDepth > 0 && !line.itemStart) ||
+        line.listDepth > currentLine.listDepth ||
+        (line.block === currentLine.block && line.indexInBlock > 0) ||
+        isTimeOnly(current, currentLine)
+      if (continues) {
+        append(current, line.text.value, found)
+        continue
+      }
+    }
+    // A nested line without a time of its own belongs to the entry above.
+    if (current && line.listDepth > 0 && !line.itemStart && line.kind !== 'heading') {
+      append(current, line.text.value)
       continue
     }
     // A heading without a time inside the timeline only groups entries.
-    if (line.kind === 'heading' && !mention && problems.length === 0) {
+    if (line.kind === 'heading' && untimed) {
       current = undefined
       continue
     }
-
     // A timed item under an untimed label item (`- **Detection Time:**` / `  - 10:15 UTC`) speaks of that label.
     const parent =
-      current && !current.timestamp && line.listDepth > (lines[current.line]?.listDepth ?? 0)
+      current && !current.timestamp && line.listDepth > (currentLine?.listDepth ?? 0)
         ? current.fullText
         : undefined
     const about = groupLabel ?? parent
-    const fullText = about ? `${about} ${line.text.value}` : line.text.value
     groupLabel = undefined
     // Phases are read once the entry's text is complete (below), not again for each nested line.
-    const entry: TimelineEntry = {line: index, text, fullText, phases: [], problems}
+    const entry: TimelineEntry = {
+      line: index,
+      text,
+      fullText: about ? `${about} ${line.text.value}` : line.text.value,
+      phases: [],
+      problems,
+    }
+    // An entry of its own whose only time is in its narrative (`Resolution: ... back up at 10:30 PM`) is at that time.
+    const mention = headMention ?? found
     if (mention) {
-      const written = mention.from
-      const hasDate = written.day !== undefined && written.month !== undefined
-      const hasTime = written.hour !== undefined
-      const zoneResolution = mention.zone?.resolution
-      const explicitZone = zoneResolution?.kind === 'known' ? zoneResolution.zone : undefined
-      if (explicitZone) lastExplicitZone = explicitZone
-      const zone =
-        explicitZone ??
-        (context.zone !== 'UTC' || !lastExplicitZone ? context.zone : lastExplicitZone)
-      let date = hasDate
-        ? {
-            year: written.year ?? currentDate?.year ?? context.fallbackDate.year,
-            month: written.month as number,
-            day: written.day as number,
-          }
-        : (currentDate ?? context.fallbackDate)
-      let epochMs = hasTime ? toEpochMs(date, written, zone) : undefined
-      let rolledOver = false
-      if (
-        !hasDate &&
-        epochMs !== undefined &&
-        lastEpoch !== undefined &&
-        epochMs < lastEpoch &&
-        context.rollover
-      ) {
-        date = nextDay(date)
-        epochMs = toEpochMs(date, written, zone)
-        rolledOver = true
-      }
-      if (hasDate || rolledOver) currentDate = date
-      if (epochMs !== undefined) lastEpoch = epochMs
-      entry.timestamp = {
-        text: text.slice(mention.start, mention.end),
-        mention,
-        ...(epochMs !== undefined ? {epochMs} : {}),
-        date,
-        hasDate,
-        hasTime,
-        zone,
-        rolledOver,
-      }
-      const clock = readClock(entry.timestamp.text.value)
-      if (clock && clock.hour === written.hour && clock.minute === written.minute)
-        entry.timestamp.clock = {
-          text: entry.timestamp.text.slice(clock.start, clock.end),
-          written: clock,
-        }
-      if (mention.zone && zoneResolution && zoneResolution.kind !== 'known') {
-        entry.timestamp.zoneProblem = {
-          text: text.slice(mention.zone.start, mention.zone.end),
-          kind: zoneResolution.kind,
-          candidates: zoneResolution.kind === 'ambiguous' ? zoneResolution.candidates : [],
-        }
-      }
+      entry.timestamp = placer.place(mention, text.slice(mention.start, mention.end), text)
+      if (mention !== headMention) entry.timestamp.fromNarrative = true
+      const later = context.recognise(text.value.slice(0, entryHeadLength)).mentions.slice(1)
+      for (const narrative of later) noteLaterTime(entry, narrative)
     }
     entries.push(entry)
     current = entry

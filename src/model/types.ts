@@ -70,6 +70,8 @@ export interface StatedLength {
   ms: number
   text: SourceText
   from: StatedSource
+  /** How exactly it is meant: `about 2 hours`, `over 2 hours`, `under 2 hours`; exact when absent. */
+  bound?: 'exact' | 'about' | 'at least' | 'at most'
 }
 
 export interface Duration {
@@ -90,6 +92,14 @@ export type ZoneSource =
   | 'all-times note'
   | 'duration'
   | 'front matter'
+  | 'summary'
+
+/** A zone written where it cannot be computed with: ambiguous (`IST`) or unknown (`GWT`). */
+export interface ZoneProblem {
+  text: SourceText
+  kind: 'ambiguous' | 'unknown'
+  candidates: string[]
+}
 
 export interface DeclaredZone {
   zone: ZoneId
@@ -114,9 +124,13 @@ export interface EntryTimestamp {
   zone: ZoneId
   /** The date was taken from the entry before and moved to the next day. */
   rolledOver: boolean
+  /** The time was read from inside the entry's narrative, not from its head. */
+  fromNarrative?: boolean
+  /** Written without AM/PM among 12-hour times (`1:45` after `1:42 PM`), and read in the half of the day that follows. */
+  meridiemInferred?: boolean
   /** The clock as written (`2:05 PM`) and where, when it is the time the entry was read as. */
   clock?: {text: SourceText; written: WrittenClock}
-  zoneProblem?: {text: SourceText; kind: 'ambiguous' | 'unknown'; candidates: string[]}
+  zoneProblem?: ZoneProblem
 }
 
 export interface TimelineEntry {
@@ -129,6 +143,8 @@ export interface TimelineEntry {
   phases: Phase[]
   /** The timestamp text and what it was read as. */
   timestamp?: EntryTimestamp
+  /** The latest time written in the entry's narrative, when later than its own (`... recovered by 1:30 PM`). */
+  laterMs?: number
   problems: TimestampProblem[]
 }
 
@@ -184,8 +200,12 @@ export interface Incident {
   declaredZone?: ZoneId
   /** Where that zone is declared. */
   zoneSource?: DeclaredZone
+  /** A declaration of the zone that cannot be computed with (`All times in IST`). */
+  declaredZoneProblem?: ZoneProblem
   referenceDate?: CalendarDate
   aliases: AliasTable
+  /** A window written in the summary's prose (`From 10:30 PM to 8:30 AM`): no stated duration, but it says whether the night passed. */
+  writtenWindow?: {start?: StatedTime; end?: StatedTime; crossesMidnight: boolean}
   /** Start and end as written in the body, and as written in the front matter (for comparing them). */
   bodyDuration?: {start?: StatedTime; end?: StatedTime}
   frontMatterDuration?: {start?: StatedTime; end?: StatedTime}

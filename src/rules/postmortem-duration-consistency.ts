@@ -5,6 +5,7 @@
  * the stated end.
  */
 import {isContextAfterEnd, isContextBeforeStart} from '../model/phases.js'
+import type {StatedLength} from '../model/types.js'
 import {isNonNegativeNumber, postmortemRule} from '../rule.js'
 import {formatLength, toEpochMs} from '../time/instant.js'
 
@@ -14,6 +15,25 @@ export interface Options {
 }
 
 const minute = 60_000
+
+/**
+ * A stated length disagrees with end − start by more than the tolerance, or
+ * for `about 2 hours` by more than a fifth of it (and five minutes); `over 2
+ * hours` only when shorter, `under 2 hours` only when longer.
+ */
+function disagrees(stated: StatedLength, actual: number, tolerance: number): boolean {
+  const exact = Math.max(tolerance, minute - 1)
+  switch (stated.bound) {
+    case 'about':
+      return Math.abs(stated.ms - actual) > Math.max(exact, stated.ms / 5, 5 * minute)
+    case 'at least':
+      return actual < stated.ms - exact
+    case 'at most':
+      return actual > stated.ms + exact
+    default:
+      return Math.abs(stated.ms - actual) > exact
+  }
+}
 
 export const remarkLintPostmortemDurationConsistency = postmortemRule<Options>({
   id: 'postmortem-duration-consistency',
@@ -34,7 +54,7 @@ export const remarkLintPostmortemDurationConsistency = postmortemRule<Options>({
         return
       }
       const actual = end.epochMs - start.epochMs
-      if (stated && Math.abs(stated.ms - actual) > Math.max(tolerance, minute - 1)) {
+      if (stated && disagrees(stated, actual, tolerance)) {
         report(
           `Stated duration \`${stated.text.value}\` disagrees with its start and end (\`${start.text.value}\` to \`${end.text.value}\` is ${formatLength(actual)}); expected \`${formatLength(actual)}\` or other times`,
           stated.text,
@@ -54,7 +74,9 @@ export const remarkLintPostmortemDurationConsistency = postmortemRule<Options>({
       const at =
         stamp.epochMs ?? (stamp.hasDate ? toEpochMs(stamp.date, {hour: 24}, stamp.zone) : undefined)
       if (at === undefined) continue
-      if (!last || at >= last.at) last = {at, text: entry}
+      // A time in the entry's narrative (`... fully recovered by 1:30 PM`) counts for how far the timeline reaches.
+      const reach = Math.max(at, entry.laterMs ?? at)
+      if (!last || reach >= last.at) last = {at: reach, text: entry}
       if (stamp.epochMs === undefined) continue
       if (
         start?.hasTime &&

@@ -37,6 +37,19 @@ export const remarkLintPostmortemTimelineTimestamps = postmortemRule<Options>({
   severity: 'error',
   options: {requireTimestamp: isBoolean, timezones: isZoneMap},
   check({incident, options, report}) {
+    // A zone declared for the whole timeline (`All times in IST`) that nobody can compute with.
+    const declared = incident.declaredZoneProblem
+    if (declared && incident.timeline) {
+      const zone = declared.text.value
+      const expected = declared.candidates
+        .map(offsetOf)
+        .filter((offset): offset is string => Boolean(offset))
+      report(
+        `Unexpected ambiguous zone \`${zone}\` declared for the timeline (${declared.candidates.join(', ')}), expected an offset such as \`${expected[0] ?? 'UTC+05:30'}\` or a \`timezones\` option that maps \`${zone}\``,
+        declared.text,
+        {expected, actual: zone},
+      )
+    }
     for (const entry of incident.timeline?.entries ?? []) {
       for (const problem of entry.problems) {
         report(

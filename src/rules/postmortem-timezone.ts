@@ -19,7 +19,8 @@ export const remarkLintPostmortemTimezone = postmortemRule<Record<string, never>
       (entry) => entry.timestamp?.mention.zone?.resolution.kind === 'known',
     )
     const first = entries[0]?.timestamp
-    if (first && zoned.length === 0 && !incident.declaredZone) {
+    // An ambiguous declaration (`All times in IST`) is postmortem-timeline-timestamps' to report.
+    if (first && zoned.length === 0 && !incident.declaredZone && !incident.declaredZoneProblem) {
       report(
         `Timeline times such as \`${first.text.value}\` have no zone and the document declares none; expected a zone (\`14:05 UTC\`) or a note such as \`All times UTC\``,
         first.text,

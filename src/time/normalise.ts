@@ -14,6 +14,8 @@ export interface NormalisedText {
 /** Longest text handed to chrono-node in one call; timestamps sit at the start of a line. */
 export const maxRecognisedLength = 400
 
+const dottedDate = /^(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{2}|\d{4})$/
+
 interface Rewrite {
   pattern: RegExp
   replace: (match: RegExpExecArray) => string
@@ -36,6 +38,18 @@ const rewrites: Rewrite[] = [
   },
   // `14:00Z` → `14:00 Z`
   {pattern: /(\d:\d{2})Z\b/g, replace: (m) => `${m[1]} Z`},
+  // `2022-02-02 1625` → `2022-02-02 16:25`
+  {
+    pattern: /\b(\d{4}-\d{2}-\d{2})[ T]([01]\d|2[0-3])([0-5]\d)\b/g,
+    replace: (m) => `${m[1]} ${m[2]}:${m[3]}`,
+  },
+  // `20:00 to 2024-08-02 21:30`: chrono reads `to 2024` as a clock (20:24); a dash it reads as a range.
+  {pattern: /\s(?:to|until|till|through)\s(?=\d{4}-\d{1,2}-\d{1,2}\b)/gi, replace: () => ' - '},
+  // `0.38.15`, `10.0.0.80`, `v1.2.3`: a version or an address, never a time (`15.02.2024` is a date).
+  {
+    pattern: /\bv?\d+(?:\.\d+){2,}\b/g,
+    replace: (m) => (dottedDate.test(m[0]) ? m[0] : '_'.repeat(m[0].length)),
+  },
 ]
 
 function applyRewrite(input: Required<NormalisedText>, rewrite: Rewrite): Required<NormalisedText> {

@@ -10,7 +10,7 @@ import {type Chrono, type ParsedResult, strict} from 'chrono-node/en'
 type ParsedComponents = ParsedResult['start']
 
 import {normaliseTimeText} from './normalise.js'
-import {resolveZone, type ZoneResolution} from './zones.js'
+import {findZoneName, resolveZone, type ZoneResolution} from './zones.js'
 
 /** What the author wrote of one point in time. */
 export interface WrittenTime {
@@ -105,9 +105,13 @@ function written(components: ParsedComponents): WrittenTime {
   return result
 }
 
-/** Zone text right after a time: `UTC`, `(PST)`, `, UTC)`, `GMT+1`, `UTC -07:00`, `Z`, `EAT`. */
+/** Zone text right after a time: `UTC`, `(PST)`, `, UTC)`, `GMT+1`, `GMT + 1`, `UTC -07:00`, `Z`, `EAT`, `Eastern`. */
 const trailingZone =
-  /^[\s,]*[([]?\s*((?:UTC|GMT|UT) ?[+-]\d{1,2}(?::?\d{2})?|(?:utc|gmt)\b|Z\b|[A-Z]{2,5}\b)/
+  /^[\s,]*[([]?\s*((?:UTC|GMT|UT) ?[+-] ?\d{1,2}(?::?\d{2})?(?!\d)|(?:utc|gmt)\b|Z\b|[A-Z]{2,5}\b|(?:Pacific|Eastern|Central|Mountain)\b(?! (?:European|African|Standard|Daylight)))/
+/** `PST (UTC-7)`: an offset in parentheses after an abbreviation says what it means. */
+const offsetAfterAbbreviation = /^\s*\(\s*((?:UTC|GMT) ?[+-] ?\d{1,2}(?::?\d{2})?)\s*\)/
+/** What may stand between a time and a zone written in words: `, `, `(`, `in`. */
+const beforeZoneName = /^[\s,]*[([]?\s*(?:in\s+)?/
 const leadingWords =
   /^(?:at|on|from|by|around|about|since|until|till|approximately|approx\.?|circa|~)\s+/i
 
@@ -116,14 +120,32 @@ function findZone(
   from: number,
   timezones: Record<string, string>,
 ): ZoneMention | undefined {
-  const match = trailingZone.exec(text.slice(from, from + 24))
-  if (!match?.[1]) return undefined
+  const after = text.slice(from, from + 48)
+  const match = trailingZone.exec(after)
+  if (!match?.[1]) return zoneNameAfter(text, from, after)
   const zoneText = match[1]
-  const resolution = resolveZone(zoneText, timezones)
+  let resolution = resolveZone(zoneText, timezones)
   // An unknown capitalised word only counts as a zone when it looks like one (`GWT`).
-  if (resolution.kind === 'unknown' && !/^[A-Z]{2,4}T$/.test(zoneText)) return undefined
+  if (resolution.kind === 'unknown' && !/^[A-Z]{2,4}T$/.test(zoneText))
+    return zoneNameAfter(text, from, after)
   const start = from + match[0].length - zoneText.length
-  return {text: zoneText, start, end: start + zoneText.length, resolution}
+  let end = start + zoneText.length
+  const offset = offsetAfterAbbreviation.exec(text.slice(end, end + 16))
+  if (offset?.[1] && !/^(?:UTC|GMT|UT)/i.test(zoneText)) {
+    resolution = resolveZone(offset[1])
+    end += offset[0].length
+  }
+  return {text: text.slice(start, end), start, end, resolution}
+}
+
+/** A zone written in words right after a time (`10:00 West African Time`, `7:09 AM (Pacific time)`). */
+function zoneNameAfter(text: string, from: number, after: string): ZoneMention | undefined {
+  const lead = beforeZoneName.exec(after)?.[0].length ?? 0
+  const name = findZoneName(after.slice(lead), true)
+  if (!name) return undefined
+  const start = from + lead + name.start
+  const end = from + lead + name.end
+  return {text: text.slice(start, end), start, end, resolution: {kind: 'known', zone: name.zone}}
 }
 
 const monthNames = [
@@ -336,9 +358,7 @@ export function recogniseWithChrono(text: string, options: RecogniseOptions = {}
     }
     if (to && (to.hour !== undefined || to.day !== undefined)) {
       mention.to = to
-      const separator = /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*/.exec(
-        normal.slice(start, end),
-      )
+      const separator = rangeSeparator(normal.slice(start, end))
       if (separator) {
         const cut = start + separator.index
         const resume = cut + separator[0].length
@@ -353,5 +373,55 @@ export function recogniseWithChrono(text: string, options: RecogniseOptions = {}
     }
     mentions.push(mention)
   }
-  return {mentions, problems}
+  return {mentions: withDatesAfterTimes(mentions, text), problems}
+}
+
+/**
+ * Where a range's start ends and its end begins: a word (`to`, `until`), a
+ * dash with spaces around it, or a dash right after a clock (`14:00-18:30`);
+ * never the dashes of an ISO date (`2024-08-02 20:00 to 2024-08-02 21:30`).
+ */
+function rangeSeparator(range: string): RegExpExecArray | null {
+  return (
+    /\s*\b(?:to|until|till|through)\b\s*/i.exec(range) ??
+    /\s+[-–—]+\s+/.exec(range) ??
+    /(?<=\d:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)\s*[-–—]\s*/i.exec(range) ??
+    /(?<![\d-])[-–—](?![\d-]{2}\b)/.exec(range)
+  )
+}
+
+/** What may stand between a time and the date written after it: `14:30 UTC, March 6` `2:00 PM on March 1`. */
+const betweenTimeAndDate = /^\s*(?:,|on|of)?\s*(?:the\s+)?$/i
+
+/**
+ * A date written after its time (`14:30 UTC, March 6, 2025`, `2:00 PM to 4:30
+ * PM GMT on March 1, 2024`) is that time's date, not a moment of its own.
+ */
+function withDatesAfterTimes(mentions: TimeMention[], text: string): TimeMention[] {
+  const result: TimeMention[] = []
+  for (let index = 0; index < mentions.length; index++) {
+    const time = mentions[index] as TimeMention
+    const date = mentions[index + 1]
+    const isBareTime = time.from.hour !== undefined && time.from.day === undefined
+    const isBareDate = date && date.from.day !== undefined && date.from.hour === undefined
+    if (
+      date &&
+      isBareTime &&
+      isBareDate &&
+      betweenTimeAndDate.test(text.slice(time.end, date.start))
+    ) {
+      const {year, month, day} = date.from
+      const dated = (written: WrittenTime): WrittenTime => ({year, month, day, ...written})
+      const merged: TimeMention = {
+        ...time,
+        end: date.end,
+        text: text.slice(time.start, date.end),
+        from: dated(time.from),
+      }
+      if (time.to && time.to.day === undefined) merged.to = dated(time.to)
+      result.push(merged)
+      index++
+    } else result.push(time)
+  }
+  return result
 }

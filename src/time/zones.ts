@@ -91,8 +91,84 @@ export const ambiguousAbbreviations: Record<string, string[]> = {
   ECT: ['Ecuador (-05:00)', 'Eastern Caribbean (-04:00)'],
 }
 
-/** `UTC+1`, `GMT-05:00`, `UTC +5:30` and bare `+0530` style offsets. */
+/** `UTC+1`, `GMT-05:00`, `UTC +5:30`, `GMT + 1` and bare `+0530` style offsets. */
 const offsetPattern = /^(?:UTC|GMT|UT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i
+
+/**
+ * Zones written in words, as authors write them (`West African Time`,
+ * `Pacific time`, `South African Standard Time`, `Greenwich Mean Time +1`).
+ * A name that says standard or daylight time is that fixed offset; a plain
+ * regional name follows the region's daylight saving.
+ */
+const zoneNames: [string, ZoneId][] = [
+  ['coordinated universal time|universal time|greenwich mean time|zulu time', 'UTC'],
+  ['british summer time', '+01:00'],
+  ['west(?:ern)? african? (?:standard )?time|nigerian? time|lagos time', '+01:00'],
+  ['central african? (?:standard )?time', '+02:00'],
+  ['south african? (?:standard )?time', '+02:00'],
+  ['east(?:ern)? african? (?:standard )?time|kenyan? time|nairobi time', '+03:00'],
+  ['central european summer time', '+02:00'],
+  ['central european (?:standard )?time', '+01:00'],
+  ['eastern european summer time', '+03:00'],
+  ['eastern european (?:standard )?time', '+02:00'],
+  ['western european summer time', '+01:00'],
+  ['western european (?:standard )?time', 'UTC'],
+  ['india(?:n)? standard time', '+05:30'],
+  ['israel(?:i)? standard time', '+02:00'],
+  ['irish standard time', '+01:00'],
+  ['japan(?:ese)? standard time', '+09:00'],
+  ['korea(?:n)? standard time', '+09:00'],
+  ['china standard time', '+08:00'],
+  ['singapore (?:standard )?time', '+08:00'],
+  ['australian eastern daylight time', '+11:00'],
+  ['australian eastern (?:standard )?time', '+10:00'],
+  ['pacific daylight time', '-07:00'],
+  ['pacific standard time', '-08:00'],
+  ['mountain daylight time', '-06:00'],
+  ['mountain standard time', '-07:00'],
+  ['central daylight time', '-05:00'],
+  ['central standard time', '-06:00'],
+  ['eastern daylight time', '-04:00'],
+  ['eastern standard time', '-05:00'],
+  ['pacific time', 'America/Los_Angeles'],
+  ['mountain time', 'America/Denver'],
+  ['central time', 'America/Chicago'],
+  ['eastern time', 'America/New_York'],
+]
+
+/** Any zone name in words, with an optional offset after it (`Greenwich Mean Time +1`). */
+const zoneNamePattern = new RegExp(
+  `\\b(?:${zoneNames.map(([name]) => `(${name})`).join('|')})\\b(?:\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?\\b)?`,
+  'i',
+)
+
+export interface ZoneName {
+  /** Offsets of the name in the text given. */
+  start: number
+  end: number
+  zone: ZoneId
+}
+
+/** The first zone written in words in `text` (`in West African Time`), or the one at its start when `anchored`. */
+export function findZoneName(text: string, anchored = false): ZoneName | undefined {
+  const match = zoneNamePattern.exec(text)
+  if (!match || (anchored && match.index !== 0)) return undefined
+  const named = zoneNames.findIndex((_, index) => match[index + 1] !== undefined)
+  let zone = zoneNames[named]?.[1]
+  if (!zone) return undefined
+  const sign = match[zoneNames.length + 1]
+  let end = match.index + (match[named + 1] ?? '').length
+  // `Greenwich Mean Time +1` is an offset from GMT.
+  if (sign && zone === 'UTC') {
+    const hours = Number(match[zoneNames.length + 2])
+    const offset = formatOffset(sign, hours, Number(match[zoneNames.length + 3] ?? 0))
+    if (offset) {
+      zone = offset
+      end = match.index + match[0].length
+    }
+  }
+  return {start: match.index, end, zone}
+}
 
 function formatOffset(sign: string, hours: number, minutes: number): ZoneId | undefined {
   if (hours > 14 || minutes > 59) return undefined
