@@ -1,8 +1,11 @@
 /** Rule options and severities, as a library user sets them with `unified().use(...)`. */
+
+import {remark} from 'remark'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkLint from 'remark-lint'
 import type {PluggableList, Preset} from 'unified'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {
   remarkLintPostmortemDurationConsistency,
@@ -87,6 +90,20 @@ describe('postmortem-required-sections options', () => {
       '11:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
       '11:1 postmortem-required-sections: Missing section `Timeline`; expected a heading or label such as `Timeline:` (accepted names: timeline, incident timeline, chronology, sequence of events, timeline of events, timelines)',
       '11:1 postmortem-required-sections: Missing section `Action Items`; expected a heading or label such as `Action Items:` (accepted names: corrective and preventative measures, corrective and preventive measures, corrective, corrective measures, corrective actions, preventative measures)',
+    ])
+  })
+
+  it('takes the template from `settings.postmortem.template` too', async () => {
+    const file = new VFile({path: 'postmortem.md', value: document})
+    const processor = remark()
+      .use(only(remarkLintPostmortemRequiredSections))
+      .data('settings', {postmortem: {template: 'pagerduty'}})
+    await processor.run(processor.parse(file), file)
+    expect(file.messages.map((message) => message.reason.split(';')[0])).toEqual([
+      'Missing section `Resolution`',
+      'Missing section `Impact`',
+      'Missing section `Timeline`',
+      'Missing section `Action Items`',
     ])
   })
 

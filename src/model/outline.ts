@@ -159,6 +159,7 @@ export function readHeadings(lines: readonly Line[], labels: readonly Label[]): 
 /** The corrective actions' items, and the lines where blameful language is checked. */
 export function readScopes(outline: Outline): {
   actionItems: SourceText[]
+  actionLines: Set<number>
   blameScope: SourceText[]
 } {
   const {lines, sections, inTimeline} = outline
@@ -172,7 +173,8 @@ export function readScopes(outline: Outline): {
     return indexes
   }
   const actionItems: SourceText[] = []
-  for (const index of covered('corrective actions')) {
+  const actionLines = covered('corrective actions')
+  for (const index of actionLines) {
     const line = lines[index]
     // An item that is only a label over nested items (`- **Tasks:**`) is not an action itself.
     if (line?.itemStart && line.text.value && !/:$/.test(line.text.value))
@@ -189,5 +191,5 @@ export function readScopes(outline: Outline): {
     const line = lines[index]
     if (line && !lessons.has(index)) blameScope.push(line.text)
   }
-  return {actionItems, blameScope}
+  return {actionItems, actionLines, blameScope}
 }

@@ -215,6 +215,8 @@ export interface Incident {
   outline: OutlineEntry[]
   /** First lines of the list items under the corrective actions. */
   actionItems: SourceText[]
+  /** Indexes of the lines of the corrective actions (where `TODO` and `DONE` are statuses). */
+  actionLines: Set<number>
   /** Lines of the timeline, root cause and resolution (not lessons learned): where blame is checked. */
   blameScope: SourceText[]
 }

@@ -45,7 +45,8 @@ export const remarkLintPostmortemRequiredSections = postmortemRule<Options>({
   severity: 'error',
   options: {template: isTemplate, required: isSectionList, aliases: isStringListMap},
   check({incident, file, options, report}) {
-    const template = templates[options.template ?? 'alx'] ?? templates.alx
+    // The rule's own `template` option, else `settings.postmortem.template` (both are the model's).
+    const template = templates[incident.template] ?? templates.alx
     const required = options.required ?? template?.required ?? []
     // The place where a missing section is expected: the summary, else the title.
     const anchor = incident.summary ? incident.summary.text : incident.title?.text
