@@ -20,6 +20,13 @@ const expected: Record<string, string[]> = {
     '29:1 postmortem-required-sections: Missing section `Corrective and Preventative Measures`; expected a heading or label such as `Corrective and Preventative Measures:` (accepted names: corrective and preventative measures, corrective and preventive measures, corrective, corrective measures, corrective actions, preventative measures)',
   ],
   'date-after-time.md': [],
+  'impact-in-next-item.md': [],
+  'impact-introduces-lines.md': [],
+  'impact-none-affected.md': [],
+  'impact-populations.md': [],
+  'impact-without-share.md': [
+    '6:3-6:9 postmortem-impact-percentage: Impact statement gives no share of affected users or requests; expected a percentage (`40% of users`), a share (`all users`, `half of requests`) or a count with its total (`1,200 of 40,000 users`)',
+  ],
   'meridiem-from-context.md': [],
   'metric-fields.md': [
     '11:1 postmortem-required-sections: Missing section `Duration`; expected a heading or label such as `Duration:` (accepted names: duration, outage duration, incident duration, duration of the outage; or both a `Start time:` and an `End time:` field)',
@@ -37,6 +44,10 @@ const expected: Record<string, string[]> = {
   'section-names-as-questions.md': [],
   'sentence-lead-ins.md': [
     '23:1 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',
+  ],
+  'share-outside-impact.md': [
+    '9:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
+    '3:4-3:11 postmortem-impact-percentage: No impact statement, and the summary gives no share of affected users or requests; expected a percentage (`40% of users`), a share (`all users`, `half of requests`) or a count with its total (`1,200 of 40,000 users`)',
   ],
   'time-on-its-own-line.md': [],
   'version-numbers.md': [],

@@ -97,7 +97,7 @@ describe('postmortem-required-sections options', () => {
     const file = new VFile({path: 'postmortem.md', value: document})
     const processor = remark()
       .use(only(remarkLintPostmortemRequiredSections))
-      .data('settings', {postmortem: {template: 'pagerduty'}})
+      .data('settings', {postmortem: {template: 'pagerduty'}} as Record<string, unknown>)
     await processor.run(processor.parse(file), file)
     expect(file.messages.map((message) => message.reason.split(';')[0])).toEqual([
       'Missing section `Resolution`',

@@ -21,11 +21,20 @@ const population =
   /^\s*(?:of\s+)?(?:(?:the|our|all|its|their|total|active|affected)\s+)*([a-z][a-z-]+(?:\s+base)?)/i
 
 const populationNouns =
-  'users?|customers?|clients?|visitors?|requests?|traffic|calls?|queries|accounts?|tenants?|sites?|websites?|merchants?|members?|players?|subscribers?|people|transactions?|orders?|logins?|sessions?|connections?|deploy(?:ment)?s|builds?|jobs?|merges?|prs?|pull requests?|pages?|services?|regions?|endpoints?|the (?:site|website|service|platform|application|app|api)|user base|customer base'
+  'users?|customers?|clients?|visitors?|requests?|traffic|calls?|queries|accounts?|tenants?|sites?|websites?|merchants?|members?|players?|subscribers?|people|transactions?|orders?|logins?|sessions?|connections?|deploy(?:ment)?s|builds?|jobs?|merges?|prs?|pull requests?|pages?|services?|regions?|endpoints?|students?|learners?|employees?|staff|branch(?:es)?|offices?|stores?|shops?|teams?|developers?|organi[sz]ations?|companies|businesses|partners?|apps?|applications?|attempts?|emails?|messages?|notifications?|devices?|households?|patients?|drivers?|riders?|passengers?|buyers?|sellers?|vendors?|agents?|downloads?|uploads?|payments?|purchases?|checkouts?|searches|the (?:site|website|service|platform|application|app|api)|user base|customer base'
 const shareWordPattern = new RegExp(
   String.raw`\b(?:(?:all|every|each|the entire|entire|the whole|whole|no|none of(?: the| our)?)\s+(?:(?:of\s+)?(?:the|our|its|their|incoming|active|affected|registered|[a-z]+ing)\s+){0,2}(?:${populationNouns})\b|(?:half|a third|one third|two thirds|a quarter|one quarter|three quarters|a fifth|one in \w+)\s+of\b|\b(?:everyone|everybody|no one|nobody|anyone)\b)`,
   'gi',
 )
+/** `Not all users`, `not every customer`: a vague share, not all of them. */
+const negated = /\bnot\s+$/i
+/** No one affected, said in words: `users were not affected`, `no impact to ordinary users`. */
+const noneAffected =
+  /\b(?:no|zero)\s+(?:\w+\s+)?(?:users?|customers?|clients?|members?)\s+(?:were|was|have been|has been)\s+(?:affected|impacted)\b|\b(?:users?|customers?|clients?|we|they)\s+(?:were|was)\s+not\s+(?:affected|impacted)\b|\bno\s+(?:\w+\s+)?impact\s+(?:to|on|for)\s+(?:\w+\s+)?(?:users?|customers?|clients?)\b|\bno\s+(?:user|customer|client)[- ](?:facing\s+)?impact\b/gi
+/** A rise, not a share: `grew by 30%`, `a 30% increase` (a `65% drop in successful transactions` is one). */
+const changeBefore =
+  /\b(?:grew|grow|grown|increased?|rose|risen|jumped|spiked|climbed|up)\s+(?:by\s+)?(?:about\s+|around\s+|~)?$/i
+const changeAfter = /^\s*(?:increase|growth|rise|jump|spike|more|higher|faster)\b/i
 const countWithTotal = /\b\d[\d,.]*\s+(?:of|out of)\s+(?:the\s+|our\s+|all\s+)?\d[\d,.]*\b/gi
 
 function isResourcePercentage(text: string, start: number, end: number): boolean {
@@ -45,6 +54,8 @@ export function readShares(text: string): ShareReading {
     const start = match.index ?? 0
     const end = start + match[0].length
     if (isResourcePercentage(text, start, end)) continue
+    const before = text.slice(Math.max(0, start - 24), start)
+    if (changeBefore.test(before) || changeAfter.test(text.slice(end, end + 16))) continue
     const value = Number((match[1] ?? '').replace(',', '.'))
     const after = population.exec(text.slice(end, end + 60))
     const percentage: Percentage = {start, end, text: match[0], value}
@@ -53,13 +64,43 @@ export function readShares(text: string): ShareReading {
     percentages.push(percentage)
   }
   const shareWords: ShareReading['shareWords'] = []
-  for (const pattern of [shareWordPattern, countWithTotal]) {
+  for (const pattern of [shareWordPattern, countWithTotal, noneAffected]) {
     for (const match of text.matchAll(pattern)) {
       const start = match.index ?? 0
+      if (pattern === shareWordPattern && negated.test(text.slice(Math.max(0, start - 8), start)))
+        continue
       shareWords.push({start, end: start + match[0].length, text: match[0]})
     }
   }
   return {percentages, shareWords}
+}
+
+/** Words that make a sentence speak of the incident's impact (`unable`, `affected`, `errors`). */
+const impactWords =
+  /\b(?:affect\w*|impact\w*|unable|inability|could not|couldn't|cannot|can't|failed|failing|fail(?:s|ures?)?|errors?|down|outage|lost|losing|experienc\w*|saw|seeing|faced|facing|suffer\w*|hit|struggl\w*|unavailable|inaccessible|unreachable|slow\w*|degraded|timeouts?|timed out|blocked|prevented|disrupt\w*|interrupt\w*|broken|denied|rejected|delayed|blackout|issues?|problems?|trouble|access\w*)\b/i
+
+/**
+ * In a summary read for want of an impact statement, only shares in
+ * sentences about the impact count: `all clients tried to retry` or `used by
+ * all users from now on` says nothing of who was affected.
+ */
+function aboutImpact(
+  text: string,
+  reading: ShareReading,
+  around: {before: string; after: string},
+): ShareReading {
+  // The share's sentence; one that runs on past the line takes in the line before or after.
+  const sentenceAt = (offset: number) => {
+    const start = Math.max(text.lastIndexOf('.', offset - 1), text.lastIndexOf(';', offset - 1))
+    const stops = ['.', ';'].map((stop) => text.indexOf(stop, offset)).filter((at) => at !== -1)
+    const end = stops.length > 0 ? Math.min(...stops) : text.length
+    return `${start === -1 ? around.before : ''} ${text.slice(start + 1, end)} ${stops.length === 0 ? around.after : ''}`
+  }
+  const inImpactSentence = (share: {start: number}) => impactWords.test(sentenceAt(share.start))
+  return {
+    percentages: reading.percentages.filter(inImpactSentence),
+    shareWords: reading.shareWords.filter(inImpactSentence),
+  }
 }
 
 export interface ImpactReading {
@@ -107,7 +148,12 @@ export function readImpact(outline: Outline, frontMatter: Partial<FrontMatter>):
     impact.push({
       label: sections.get('summary')?.[0],
       text: summaryTexts,
-      shares: summaryTexts.map((text) => readShares(text.value)),
+      shares: summaryTexts.map((text, index) =>
+        aboutImpact(text.value, readShares(text.value), {
+          before: summaryTexts[index - 1]?.value ?? '',
+          after: summaryTexts[index + 1]?.value ?? '',
+        }),
+      ),
       fromSummary: true,
     })
   }

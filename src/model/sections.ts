@@ -196,6 +196,22 @@ function isTimelinePart(label: Omit<Label, 'end'>, next: Omit<Label, 'end'>): bo
   )
 }
 
+/** The end of the lines a `Label:` with nothing after its colon introduces, from `from` on. */
+function introducedEnd(
+  lines: readonly Line[],
+  labelAt: ReadonlyMap<number, Omit<Label, 'end'>>,
+  line: Line,
+  from: number,
+): number {
+  for (let index = from; index < lines.length; index++) {
+    const next = lines[index] as Line
+    if (next.kind === 'heading' || labelAt.has(index) || next.listDepth < line.listDepth)
+      return index
+    if (/:\s*$/.test(next.text.value) && next.listDepth <= line.listDepth) return index
+  }
+  return lines.length
+}
+
 /** Where the block a label opens ends. */
 function extentEnd(
   lines: readonly Line[],
@@ -205,6 +221,11 @@ function extentEnd(
   const start = label.line
   const line = lines[start]
   if (!line || label.kinds.length === 0) return start + 1
+  // `- Impact:` over the next item, `Impact: ... resulting in:` over the lines after it.
+  const introduces =
+    label.rank > pseudoHeadingRank &&
+    line.kind === 'paragraph' &&
+    (!label.value?.value || label.value.value.endsWith(':'))
   for (let index = start + 1; index < lines.length; index++) {
     const next = lines[index]
     if (!next) break
@@ -222,6 +243,14 @@ function extentEnd(
       if (opensSection) return index
     } else if (line.kind === 'heading' || line.kind === 'row') {
       return index
+    } else if (
+      introduces &&
+      index === start + 1 &&
+      !nextLabel &&
+      next.listDepth <= line.listDepth
+    ) {
+      // The lines it introduces: up to the next label, heading or shallower line.
+      return introducedEnd(lines, labelAt, line, index)
     } else if (line.listDepth > 0 && next.listDepth > line.listDepth) {
     } else if (next.block === line.block && !nextLabel) {
     } else {
