@@ -20,6 +20,13 @@ const expected: Record<string, string[]> = {
     '29:1 postmortem-required-sections: Missing section `Corrective and Preventative Measures`; expected a heading or label such as `Corrective and Preventative Measures:` (accepted names: corrective and preventative measures, corrective and preventive measures, corrective, corrective measures, corrective actions, preventative measures)',
   ],
   'date-after-time.md': [],
+  'date-headings.md': [],
+  'dates-joined-to-times.md': [
+    '14:3-14:14 postmortem-timeline-timestamps: Unexpected impossible timestamp `20202-01-17` (year 20202 has 5 digits), expected a real date and time',
+    "13:4-13:22 postmortem-duration-consistency: The timeline's last timestamp `16/02/2024 - 09:00` is before the stated end `17/02/2024 - 10:00`; add the entry that ends the incident or correct the end",
+    '12:4-12:22 postmortem-timezone: Timeline times such as `15/02/2024 - 15:00` have no zone and the document declares none; expected a zone (`14:05 UTC`) or a note such as `All times UTC`',
+    '10:4-10:12 postmortem-milestones: Timeline does not say when the incident was mitigated or resolved; expected an entry such as `15:30 UTC: service restored`',
+  ],
   'impact-in-next-item.md': [],
   'impact-introduces-lines.md': [],
   'impact-none-affected.md': [],
@@ -41,6 +48,7 @@ const expected: Record<string, string[]> = {
     '9:1 postmortem-required-sections: Missing section `Duration`; expected a heading or label such as `Duration:` (accepted names: duration, outage duration, incident duration, duration of the outage; or both a `Start time:` and an `End time:` field)',
     '11:3-11:11 postmortem-timezone: Timeline times such as `10:30 PM` have no zone and the document declares none; expected a zone (`14:05 UTC`) or a note such as `All times UTC`',
   ],
+  'run-together-entries.md': [],
   'section-names-as-questions.md': [],
   'sentence-lead-ins.md': [
     '23:1 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',

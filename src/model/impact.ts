@@ -23,7 +23,7 @@ const population =
 const populationNouns =
   'users?|customers?|clients?|visitors?|requests?|traffic|calls?|queries|accounts?|tenants?|sites?|websites?|merchants?|members?|players?|subscribers?|people|transactions?|orders?|logins?|sessions?|connections?|deploy(?:ment)?s|builds?|jobs?|merges?|prs?|pull requests?|pages?|services?|regions?|endpoints?|students?|learners?|employees?|staff|branch(?:es)?|offices?|stores?|shops?|teams?|developers?|organi[sz]ations?|companies|businesses|partners?|apps?|applications?|attempts?|emails?|messages?|notifications?|devices?|households?|patients?|drivers?|riders?|passengers?|buyers?|sellers?|vendors?|agents?|downloads?|uploads?|payments?|purchases?|checkouts?|searches|the (?:site|website|service|platform|application|app|api)|user base|customer base'
 const shareWordPattern = new RegExp(
-  String.raw`\b(?:(?:all|every|each|the entire|entire|the whole|whole|no|none of(?: the| our)?)\s+(?:(?:of\s+)?(?:the|our|its|their|incoming|active|affected|registered|[a-z]+ing)\s+){0,2}(?:${populationNouns})\b|(?:half|a third|one third|two thirds|a quarter|one quarter|three quarters|a fifth|one in \w+)\s+of\b|\b(?:everyone|everybody|no one|nobody|anyone)\b)`,
+  String.raw`\b(?:(?:all|every|each|the entire|entire|the whole|whole|no|none of(?: the| our)?)\s+(?:(?:of\s+)?[a-z-]+\s+){0,2}(?:${populationNouns})\b|(?:half|a third|one third|two thirds|a quarter|one quarter|three quarters|a fifth|one in \w+)\s+of\b|\b(?:everyone|everybody|no one|nobody|anyone)\b)`,
   'gi',
 )
 /** `Not all users`, `not every customer`: a vague share, not all of them. */

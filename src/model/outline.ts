@@ -5,7 +5,7 @@
  * lines where blame is checked).
  */
 import type {Root} from 'mdast'
-import type {Recognised} from '../time/recognise.js'
+import {isDateOnly, type Recognised} from '../time/recognise.js'
 import type {Line} from './line.js'
 import {documentLines} from './lines.js'
 import {findLabels, type Label, pseudoHeadingRank, splitMergedLines} from './sections.js'
@@ -142,8 +142,10 @@ export function readHeadings(lines: readonly Line[], labels: readonly Label[]): 
     // A `Label:` line has no visible rank: only a heading or the end shows that nothing is under it.
     const nextRank = next?.kind === 'heading' ? next.depth : undefined
     const isStatement = /[.!?]$/.test(line.text.value)
+    // The document's title has nothing under it when sections follow; a date heading (`## May 12`) goes on with it.
     const empty =
-      (!next || (nextRank !== undefined && nextRank <= rank)) &&
+      index > 0 &&
+      (!next || (nextRank !== undefined && nextRank <= rank && !isDateOnly(next.text.value))) &&
       !isStatement &&
       !hasValue.has(index)
     outline.push({

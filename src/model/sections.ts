@@ -4,6 +4,7 @@
  * fields in paragraphs, list items and table rows. Each label knows which
  * lines it covers.
  */
+import {isDateOnly} from '../time/recognise.js'
 import type {Line} from './line.js'
 import type {SourceText} from './source-text.js'
 import {type AliasTable, isExactAliasLine, kindsOfLabel, type SectionKind} from './vocabulary.js'
@@ -27,6 +28,9 @@ export const pseudoHeadingRank = 7
 const fieldRank = 8
 
 const maxLabelWords = 7
+
+/** A few words and then a time (`Timeline 9:00 PM ...`). */
+const runInLabel = /^([A-Za-z][A-Za-z ]{2,40}?)\s+(?=\d{1,2}[:.]\d{2}\b|\d{1,2}\s?[ap]\.?m\b)/i
 
 function words(text: string): number {
   return text.trim().split(/\s+/).length
@@ -164,6 +168,22 @@ function labelOf(lines: readonly Line[], index: number, aliases: AliasTable): Om
     }
     return found
   }
+  // A section name run into its first entry: `Timeline 9:00 PM Server down 9:10 PM ...`.
+  const runIn = runInLabel.exec(line.text.value)
+  if (runIn?.[1]) {
+    const kinds = kindsOfLabel(runIn[1], aliases)
+    if (kinds.length > 0 && words(runIn[1]) <= 3) {
+      const value = line.text.slice(runIn[0].length).trim()
+      found.push({
+        kinds,
+        text: line.text.slice(0, runIn[1].length),
+        value,
+        line: index,
+        rank: fieldRank + line.listDepth,
+      })
+      return found
+    }
+  }
   // A short line that is only a section name: `Timeline`, `**Issue Summary**`.
   if (line.text.value.length > 80) return found
   const text = cleanLabel(line.text)
@@ -236,7 +256,9 @@ function extentEnd(
       nextLabel.kinds.length > 0 &&
       !isTimelinePart(label, nextLabel)
     if (label.rank <= 6) {
-      if (next.kind === 'heading' && next.depth <= label.rank) return index
+      // `## Timeline` over `## May 12`: a date heading at the timeline's rank goes on with it.
+      const dateHeading = label.kinds.includes('timeline') && isDateOnly(next.text.value)
+      if (next.kind === 'heading' && next.depth <= label.rank && !dateHeading) return index
       if (opensSection && !nextLabel.kinds.every((kind) => label.kinds.includes(kind))) return index
     } else if (label.rank === pseudoHeadingRank) {
       if (next.kind === 'heading') return index
@@ -269,49 +291,99 @@ export function findLabels(lines: readonly Line[], aliases: AliasTable): Label[]
   return partial.map((label) => ({...label, end: extentEnd(lines, labelAt, label)}))
 }
 
-/** ` - 11:00 AM: ...` or ` - Impact: ...` inside a line: an entry or field merged onto the line before. */
-const mergedBreak = /\s[-–•]\s+(?=\S)/g
+/**
+ * ` - 11:00 AM: ...` or ` - Impact: ...` inside a line: an entry or field
+ * merged onto the line before; `, Impact: 25% of users` after a field's value:
+ * a second field.
+ */
+const mergedBreak = /\s[-–•]\s+(?=\S)|[,;]\s+(?=[A-Z*_])/g
 const leadingTime = /^\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:\([^)]*\)|[A-Z]{2,5})?\s*[:–-]/i
+/** Text that ends with a date (`Start Time: [15/02/2024`): a dash after it joins the date to its time. */
+const endsWithDate =
+  /(?:\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\s*$/i
+/** Text that is only a date or time (`[15/02/2024`, `14:00`): a dash after it joins, not splits. */
+const onlyDateOrTime = /^[\s[(*_]*[\d/.:\s-]+(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?[\s\])*_]*$/i
 
 /**
  * Split lines where authors merged several list items onto one line
- * (`- 10:50 AM: ... - 11:00 AM: ...`, `- Duration: ... - Impact: ...`).
+ * (`- 10:50 AM: ... - 11:00 AM: ...`, `- Duration: ... - Impact: ...`,
+ * `Duration: 3 hours, Impact: 25% of users`).
  */
 export function splitMergedLines(lines: readonly Line[], aliases: AliasTable): Line[] {
   const result: Line[] = []
   for (const line of lines) {
-    if (line.kind !== 'paragraph' || !/\s[-–•]\s/.test(line.text.value)) {
+    const inline = inlineEntryCuts(line.text.value)
+    if (inline.length > 0) {
+      pushParts(result, line, inline)
+      continue
+    }
+    if (line.kind !== 'paragraph' || !/\s[-–•]\s|[,;]\s+[A-Z*_]/.test(line.text.value)) {
       result.push(line)
       continue
     }
+    const value = line.text.value
     const cuts: number[] = []
-    for (const match of line.text.value.matchAll(mergedBreak)) {
-      const rest = line.text.value.slice((match.index ?? 0) + match[0].length)
-      const field = splitField(line.text.slice((match.index ?? 0) + match[0].length))
+    let from = 0
+    for (const match of value.matchAll(mergedBreak)) {
+      const at = match.index ?? 0
+      const rest = value.slice(at + match[0].length)
+      const field = splitField(line.text.slice(at + match[0].length))
       const isLabel =
         field !== undefined && kindsOfLabel(cleanLabel(field.label).value, aliases).length > 0
-      if (leadingTime.test(rest) || isLabel) cuts.push(match.index ?? 0)
-    }
-    if (cuts.length === 0) {
-      result.push(line)
-      continue
-    }
-    let from = 0
-    cuts.push(line.text.value.length)
-    cuts.forEach((cut, index) => {
-      const part = line.text.slice(from, cut).trim().value
-        ? line.text.slice(from, cut).trim()
-        : undefined
-      if (part) {
-        const text = index === 0 ? part : part.slice(/^[-–•]\s+/.exec(part.value)?.[0].length ?? 0)
-        result.push(
-          index === 0
-            ? {...line, text}
-            : {...line, text, itemStart: line.listDepth > 0, indexInBlock: 0, lazy: false},
-        )
+      const isDash = !/^[,;]/.test(match[0])
+      // `[15/02/2024 - 15:00]`, `14:00 - Detection: ...`: the dash joins a date or time to what follows.
+      if (
+        isDash &&
+        (onlyDateOrTime.test(value.slice(from, at)) || endsWithDate.test(value.slice(from, at)))
+      )
+        continue
+      if ((isDash && leadingTime.test(rest)) || isLabel) {
+        cuts.push(at)
+        from = at
       }
-      from = cut
-    })
+    }
+    if (cuts.length === 0) result.push(line)
+    else pushParts(result, line, cuts)
   }
   return result
+}
+
+/** The parts of `line` between `cuts`, each a line of its own (the first keeps the line's shape). */
+function pushParts(result: Line[], line: Line, cuts: readonly number[]): void {
+  let start = 0
+  for (const [index, cut] of [...cuts, line.text.value.length].entries()) {
+    const part = line.text.slice(start, cut).trim()
+    if (part.value) {
+      const text = index === 0 ? part : part.slice(/^[-–•,;]\s*/.exec(part.value)?.[0].length ?? 0)
+      result.push(
+        index === 0
+          ? {...line, text}
+          : {...line, text, itemStart: line.listDepth > 0, indexInBlock: 0, lazy: false},
+      )
+    }
+    start = cut
+  }
+}
+
+/** A clock that may start an entry, and the word before it. */
+const inlineClock = /(\S+)\s+(\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?)(?=\s+[A-Z]|\s*[:–-]\s)/gi
+/** Words after which a clock is part of a sentence (`at 9:10 PM`), not a new entry. */
+const clockInSentence =
+  /^(?:at|by|until|till|from|to|around|about|since|before|after|between|and|or|the|on|approximately|approx\.?|~|of|in)$/i
+
+/**
+ * `9:00 PM Server down 9:10 PM Error logs checked 9:20 PM ...`: a line that
+ * opens with a clock (after a section name, maybe) and runs several entries
+ * together; cut before each clock that opens another.
+ */
+function inlineEntryCuts(value: string): number[] {
+  const lead = runInLabel.exec(value)?.[0].length ?? 0
+  if (!/^\d{1,2}:\d{2}/.test(value.slice(lead).replace(/^[\s*_[(-]+/, ''))) return []
+  const cuts: number[] = []
+  for (const match of value.slice(lead).matchAll(inlineClock)) {
+    const word = (match[1] ?? '').replace(/[^\w~.]/g, '')
+    if (!word || clockInSentence.test(word)) continue
+    cuts.push(lead + (match.index ?? 0) + (match[0].length - (match[2]?.length ?? 0)))
+  }
+  return cuts.length >= 2 ? cuts : []
 }

@@ -68,7 +68,7 @@ function timelineLines(
     if (!text.value) continue
     // An entry's timestamp sits near its start; reading only the head keeps chrono's work per entry small.
     const recognised = recognise(text.value.slice(0, entryHeadLength))
-    let mention = recognised.mentions[0]
+    let mention: TimeMention | undefined = recognised.mentions[0]
     // Join a date column and a time column (`| 2024-03-08 | 14:00 | ...`); the shared reading is not changed.
     const second = columns.length > 1 ? line.cells?.[columns[1] ?? -1] : undefined
     const timeMention = second ? recognise(second.value).mentions[0] : undefined
@@ -82,6 +82,9 @@ function timelineLines(
       text: text.slice(problem.start, problem.end),
       reason: problem.reason,
     }))
+    // `20202-01-17 10:00`: a time after an impossible date has no day to be placed on.
+    const placedAt = mention?.start ?? -1
+    if (recognised.problems.some((problem) => problem.start <= placedAt)) mention = undefined
     const atHead =
       line.kind === 'row' ||
       (mention !== undefined && headLead.test(text.value.slice(0, mention.start)))

@@ -179,6 +179,7 @@ const monthDayPattern =
 const dayMonthPattern =
   /\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?(?:,?\s+(\d{4}))?/gi
 const isoDatePattern = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g
+const longYearPattern = /\b(\d{5,})-(\d{1,2})-(\d{1,2})\b/g
 
 /** Timestamp-like text that names an impossible moment, which chrono silently drops. */
 function findProblems(text: string): TimeProblem[] {
@@ -235,10 +236,22 @@ function findProblems(text: string): TimeProblem[] {
     else if (day < 1 || day > daysInMonth(year, month))
       add(match, `month ${month} has no day ${day}`)
   }
+  for (const match of text.matchAll(longYearPattern))
+    add(match, `year ${match[1]} has ${match[1]?.length} digits`)
   return problems
 }
 
 const months = monthNames.join('|')
+
+/** A heading or line that is only a date or day (`May 12`, `2024-03-08`, `Tuesday, 3 March`, `Day 2`). */
+const dateOnly = new RegExp(
+  String.raw`^[\s*_]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{4}-\d{1,2}-\d{1,2}|(?:${monthNames.join('|')})[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:${monthNames.join('|')})[a-z]*\.?(?:,?\s+\d{4})?|day\s+\d+|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day)[\s*_:.]*(?:\([^)]*\))?[\s*_]*$`,
+  'i',
+)
+
+export function isDateOnly(text: string): boolean {
+  return text.length < 60 && dateOnly.test(text)
+}
 /** A cheap test for anything chrono or the impossible-value scan could read. */
 const timestampShape = new RegExp(
   String.raw`\d\s?[:.h]\s?\d|\d\s?[ap]\.?m\b|\d{4}-\d|\d\/\d|\b(?:${months})[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:${months})|\d{4}\s?(?:hrs?|hours|z|utc|gmt)\b`,
@@ -373,7 +386,16 @@ export function recogniseWithChrono(text: string, options: RecogniseOptions = {}
     }
     mentions.push(mention)
   }
-  return {mentions: withDatesAfterTimes(mentions, text), problems}
+  return {mentions: withDatesAfterTimes(mentions.map(joinedDateAndTime), text), problems}
+}
+
+/** `15/02/2024 - 15:00` is one moment, a date and its time, not a range from a day to a time. */
+function joinedDateAndTime(mention: TimeMention): TimeMention {
+  const {from, to} = mention
+  if (!to || from.hour !== undefined || from.day === undefined) return mention
+  if (to.hour === undefined || to.day !== undefined) return mention
+  const {to: _to, fromRange: _from, toRange: _toRange, ...rest} = mention
+  return {...rest, from: {...from, ...to}}
 }
 
 /**
