@@ -1,6 +1,6 @@
 /**
  * Blameful language in the timeline, root cause and resolution: "human
- * error", "operator error", counterfactuals ("should have", "if only"),
+ * error", "operator error", counterfactuals about a person ("we should have", "if only"),
  * judgement words ("careless", "failed to", "neglected"), a person named as
  * the cause. Allowed under lessons learned. A neutral phrasing is offered in
  * `expected` where there is one.
@@ -19,7 +19,12 @@ const phrases: Phrase[] = [
     why: 'names a person as the cause',
     neutral: ['a gap in the process'],
   },
-  {pattern: /\b(?:should|could|would) (?:have|'ve)\b|\bif only\b/gi, why: 'is a counterfactual'},
+  // A counterfactual about a person (`we should have`), not about a system (`the cache could have been`).
+  {
+    pattern:
+      /\b(?:we|I|he|she|they|you|someone|somebody|(?:the|our|an?) (?:engineer|operator|developer|admin|administrator|on-?call(?: engineer)?|team|person|author|reviewer))\s+(?:really\s+|probably\s+)?(?:should|could|would)(?:n't| not)? (?:have|'ve)\b(?!\s+been)|\bif only\b/gi,
+    why: 'is a counterfactual',
+  },
   // Only with a person as the subject: `Nginx failed to start` is a fact about a system.
   {
     pattern:
@@ -29,7 +34,7 @@ const phrases: Phrase[] = [
   },
   {
     pattern:
-      /\b(?:careless(?:ly)?|negligent(?:ly)?|sloppy|incompetent|lazy|reckless(?:ly)?|stupid)\b/gi,
+      /\b(?:careless(?:ly)?|negligent(?:ly)?|sloppy|incompetent|lazy(?![- ](?:load|loaded|loading|evaluat|init))|reckless(?:ly)?|stupid)\b/gi,
     why: 'judges a person',
   },
   {
