@@ -27,6 +27,9 @@ const expected: Record<string, string[]> = {
     '12:4-12:22 postmortem-timezone: Timeline times such as `15/02/2024 - 15:00` have no zone and the document declares none; expected a zone (`14:05 UTC`) or a note such as `All times UTC`',
     '10:4-10:12 postmortem-milestones: Timeline does not say when the incident was mitigated or resolved; expected an entry such as `15:30 UTC: service restored`',
   ],
+  'day-first-dates.md': [
+    '6:13-6:33 postmortem-stated-duration: Missing stated duration: `28/03/2024 22:00 UTC` to `02/04/2024 10:00 UTC` is 4 days 12 h; expected the length written beside them (`Duration: 4 days 12 h`)',
+  ],
   'impact-in-next-item.md': [],
   'impact-introduces-lines.md': [],
   'impact-none-affected.md': [],

@@ -16,7 +16,7 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {type Recognised, recogniseTimes} from '../time/recognise.js'
+import {type Recognised, recogniseTimes, writesDayFirst} from '../time/recognise.js'
 import {
   completeDuration,
   findDurationFields,
@@ -61,12 +61,15 @@ export function readIncident(tree: Root, file: VFile, options: ModelOptions = {}
 }
 
 /** Each piece of text is read for times once per document, whoever asks. */
-function timeReader(timezones: Record<string, string>): (text: string) => Recognised {
+function timeReader(
+  timezones: Record<string, string>,
+  dayFirst: boolean,
+): (text: string) => Recognised {
   const read = new Map<string, Recognised>()
   return (text) => {
     let recognised = read.get(text)
     if (!recognised) {
-      recognised = recogniseTimes(text, {timezones})
+      recognised = recogniseTimes(text, {timezones, dayFirst})
       read.set(text, recognised)
     }
     return recognised
@@ -76,7 +79,9 @@ function timeReader(timezones: Record<string, string>): (text: string) => Recogn
 function buildIncident(tree: Root, source: string, options: ModelOptions): Incident {
   const aliases = buildAliases(options.aliases)
   const timezones = options.timezones ?? {}
-  const outline = readOutline(tree, source, aliases, timeReader(timezones), timezones)
+  // A document that writes one numeric date day first (`15/02/2024`) writes them all so.
+  const recognise = timeReader(timezones, writesDayFirst(source))
+  const outline = readOutline(tree, source, aliases, recognise, timezones)
   const {lines, labels, sections, timelineLabel} = outline
   const frontMatter = readFrontMatter(tree, source)
   const fields = findDurationFields(outline)

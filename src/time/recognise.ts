@@ -5,7 +5,7 @@
  * Only the components the author wrote are kept: chrono's guessed instant is
  * never used, so nothing depends on the host's zone or clock.
  */
-import {type Chrono, type ParsedResult, strict} from 'chrono-node/en'
+import {Chrono, configuration, type ParsedResult, strict} from 'chrono-node/en'
 
 type ParsedComponents = ParsedResult['start']
 
@@ -58,6 +58,8 @@ export interface Recognised {
 export interface RecogniseOptions {
   /** A team's abbreviation map (`{IST: 'Asia/Kolkata'}`). */
   timezones?: Record<string, string>
+  /** The document writes numeric dates day first (`15/02/2024`), so `03/04/2024` is 3 April. */
+  dayFirst?: boolean
 }
 
 const unwantedParsers = new Set([
@@ -72,20 +74,33 @@ const unwantedRefiners = new Set([
   'ForwardDateRefiner',
 ])
 
-let chronoInstance: Chrono | undefined
+const chronoInstances = new Map<boolean, Chrono>()
 
-function chrono(): Chrono {
-  if (!chronoInstance) {
-    const instance = strict.clone()
+/** chrono-node in strict English, month first or (for a document that writes dates so) day first. */
+function chrono(dayFirst = false): Chrono {
+  let instance = chronoInstances.get(dayFirst)
+  if (!instance) {
+    instance = dayFirst ? new Chrono(configuration.createConfiguration(true, true)) : strict.clone()
     instance.parsers = instance.parsers.filter(
       (parser) => !unwantedParsers.has(parser.constructor.name),
     )
     instance.refiners = instance.refiners.filter(
       (refiner) => !unwantedRefiners.has(refiner.constructor.name),
     )
-    chronoInstance = instance
+    chronoInstances.set(dayFirst, instance)
   }
-  return chronoInstance
+  return instance
+}
+
+const dayFirstDate = /\b(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]\d{2,4}\b/
+const monthFirstDate = /\b(?:0?[1-9]|1[0-2])[/.](?:1[3-9]|2\d|3[01])[/.]\d{2,4}\b/
+
+/**
+ * Whether a document writes its numeric dates day first: one of them only
+ * makes sense so (`15/02/2024`) and none only month first (`02/15/2024`).
+ */
+export function writesDayFirst(source: string): boolean {
+  return dayFirstDate.test(source) && !monthFirstDate.test(source)
 }
 
 function written(components: ParsedComponents): WrittenTime {
@@ -341,7 +356,7 @@ export function recogniseWithChrono(text: string, options: RecogniseOptions = {}
 
   // A fixed reference: chrono needs one, and we keep only what the author wrote, so it never shows.
   const instant = new Date(Date.UTC(2000, 0, 1, 12))
-  const results = chrono().parse(normal, {instant, timezone: 0})
+  const results = chrono(options.dayFirst).parse(normal, {instant, timezone: 0})
   const mentions: TimeMention[] = []
   for (const result of results) {
     let start = result.index
