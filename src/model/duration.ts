@@ -78,7 +78,14 @@ export interface IncidentDate {
   startDate?: CalendarDate
   /** The stated start's date, else the first date in the timeline, else near the top. */
   referenceDate?: CalendarDate
+  /** The year of dates written without one: the first year the document writes. */
+  year?: number
+  /** The stated start's year is written (`May 2, 2024`), not taken from elsewhere. */
+  startYearWritten: boolean
 }
+
+/** A year as a document writes it in its title, a `Date:` field or a column (`Date (2022)`). */
+const writtenYear = /(?<![\d.v-])((?:19[89]|20[0-4])\d)(?![\d.])/
 
 /** The incident's date, for times written without one. */
 export function readIncidentDate(
@@ -87,33 +94,47 @@ export function readIncidentDate(
   frontMatter: Partial<FrontMatter>,
 ): IncidentDate {
   const {lines, timelineLabel, recognise} = outline
-  const firstDate = (texts: readonly SourceText[]) => {
-    for (const text of texts) {
+  const near = (from: number, to: number) => linesText(lines, from, Math.min(lines.length, to))
+  const timelineTop = timelineLabel
+    ? near(timelineLabel.line, Math.min(timelineLabel.end, timelineLabel.line + 40))
+    : []
+  const texts = [...(frontMatter.start ? [frontMatter.start] : []), ...near(0, 30), ...timelineTop]
+  // The year of dates without one: the first one a date is written with, else any year near the top.
+  let year: number | undefined
+  for (const text of texts) {
+    year = recognise(text.value.slice(0, entryHeadLength)).mentions.find((m) => m.from.year)?.from
+      .year
+    if (year) break
+  }
+  for (const text of texts) {
+    if (year) break
+    const found = writtenYear.exec(text.value.slice(0, entryHeadLength))?.[1]
+    if (found) year = Number(found)
+  }
+  const dateOf = (mention: TimeMention) => dateOnly(mention, year)
+  const firstDate = (from: readonly SourceText[]) => {
+    for (const text of from) {
       for (const mention of recognise(text.value.slice(0, entryHeadLength)).mentions) {
-        const date = dateOnly(mention)
+        const date = dateOf(mention)
         if (date) return date
       }
     }
     return undefined
   }
   const firstDuration = fields.durationMentions[0]
+  const startYearWritten = Boolean(
+    fields.startMention?.from.year ?? firstDuration?.mention.from.year,
+  )
   const startDate =
-    (fields.startMention && dateOnly(fields.startMention)) ??
-    (firstDuration && dateOnly(firstDuration.mention)) ??
+    (fields.startMention && dateOf(fields.startMention)) ??
+    (firstDuration && dateOf(firstDuration.mention)) ??
     (frontMatter.start ? firstDate([frontMatter.start]) : undefined)
-  let referenceDate = startDate
-  if (!referenceDate && timelineLabel)
-    referenceDate = firstDate(
-      linesText(
-        lines,
-        timelineLabel.line + 1,
-        Math.min(timelineLabel.end, timelineLabel.line + 40),
-      ),
-    )
-  if (!referenceDate) referenceDate = firstDate(linesText(lines, 0, Math.min(lines.length, 12)))
+  const referenceDate = startDate ?? firstDate(timelineTop.slice(1)) ?? firstDate(near(0, 12))
   return {
     ...(startDate ? {startDate} : {}),
     ...(referenceDate ? {referenceDate} : {}),
+    ...(year ? {year} : {}),
+    startYearWritten,
   }
 }
 
@@ -146,7 +167,7 @@ function writtenMoment(
 }
 
 /** A date to place a moment on, and whether the document gave it. */
-interface DateToPlaceOn {
+export interface DateToPlaceOn {
   date: CalendarDate
   known: boolean
 }
@@ -201,6 +222,19 @@ function resolvePair(written: WrittenPair, zone: ZoneId, placeOn: DateToPlaceOn)
     const endHasOwnDate = written.end.written.day !== undefined
     if (end && start && !endHasOwnDate && end.epochMs < start.epochMs) {
       end = statedTime(written.end, {...startsDay, date: nextDay(start.date)}, endZone)
+    } else if (
+      end &&
+      start &&
+      written.end.written.year === undefined &&
+      end.epochMs < start.epochMs
+    ) {
+      // `Dec 30th to Jan 02nd`: an end without a year before its start is in the next year.
+      const nextYear = {...end.date, year: end.date.year + 1}
+      end = statedTime(
+        {...written.end, written: {...written.end.written, year: nextYear.year}},
+        startsDay,
+        endZone,
+      )
     }
     if (end) result.end = end
   }
@@ -219,7 +253,7 @@ export function readDuration(
   fields: DurationFields,
   frontMatter: Partial<FrontMatter>,
   zone: ZoneId,
-  referenceDate: CalendarDate | undefined,
+  placeOn: DateToPlaceOn,
 ): DurationReading {
   const {durationLabel, startLabel, endLabel, startMention, endMention, durationText} = fields
   const body: WrittenPair = {}
@@ -240,7 +274,6 @@ export function readDuration(
     const mention = text ? outline.recognise(text.value).mentions[0] : undefined
     if (text && mention) front[key] = writtenMoment(text, mention, 'front matter')
   }
-  const placeOn = {date: referenceDate ?? placeholderDate, known: referenceDate !== undefined}
   const pair = (written: WrittenPair) => resolvePair(written, zone, placeOn)
   const reading: DurationReading = {}
   if (body.start || body.end) reading.bodyDuration = pair(body)
@@ -284,11 +317,10 @@ function crossesMidnight({start, end}: StatedPair): boolean {
 export function readWrittenWindow(
   outline: Outline,
   zone: ZoneId,
-  referenceDate: CalendarDate | undefined,
+  placeOn: DateToPlaceOn,
 ): (StatedPair & {crossesMidnight: boolean}) | undefined {
   const {lines, recognise, inTimeline} = outline
   const [from, to] = summaryLines(outline)
-  const placeOn = {date: referenceDate ?? placeholderDate, known: referenceDate !== undefined}
   for (let index = from; index < Math.min(to, from + 20); index++) {
     const text = lines[index]?.text
     if (!text || inTimeline(index)) continue

@@ -25,6 +25,10 @@ export interface PlacingContext {
   rollover: boolean
   /** The timeline writes its times on a 12-hour clock, some without AM/PM (`1:42 PM`, then `1:45`). */
   twelveHour?: boolean
+  /** The first entry's year is written where its date is (the stated start), not inferred. */
+  startYearWritten?: boolean
+  /** The year of the timeline's first date, from the first date it writes with a year. */
+  firstYear?: number
 }
 
 const day = 86_400_000
@@ -38,7 +42,13 @@ export class TimePlacer {
   private lastEpoch: number | undefined
   private lastExplicitZone: ZoneId | undefined
   constructor(private readonly context: PlacingContext) {
-    this.currentDate = context.startDate
+    const start = context.startDate
+    const {firstYear} = context
+    // `Dec 31st ... Jan 02nd ... Jan 02, 2020`: the year written later says which year the timeline began in.
+    this.currentDate =
+      start && firstYear !== undefined && !context.startYearWritten
+        ? {...start, year: firstYear}
+        : start
   }
 
   /** The timestamp of an entry whose time is `mention`, written as `text` (the mention's own text). */

@@ -91,11 +91,16 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
     frontMatter.timezone,
   )
   const zone = declared?.zone ?? 'UTC'
-  const {startDate, referenceDate} = readIncidentDate(outline, fields, frontMatter)
-  const fallbackDate = referenceDate ?? placeholderDate
-  const fieldReading = readDuration(outline, fields, frontMatter, zone, referenceDate)
+  const {startDate, referenceDate, year, startYearWritten} = readIncidentDate(
+    outline,
+    fields,
+    frontMatter,
+  )
+  const fallbackDate = referenceDate ?? {...placeholderDate, year: year ?? placeholderDate.year}
+  const placeOn = {date: fallbackDate, known: referenceDate !== undefined}
+  const fieldReading = readDuration(outline, fields, frontMatter, zone, placeOn)
   const {bodyDuration, frontMatterDuration} = fieldReading
-  const writtenWindow = readWrittenWindow(outline, zone, referenceDate)
+  const writtenWindow = readWrittenWindow(outline, zone, placeOn)
   const rollover = fieldReading.duration?.crossesMidnight || writtenWindow?.crossesMidnight || false
   const timeline = timelineLabel
     ? readTimeline(lines, timelineLabel, {
@@ -103,6 +108,7 @@ function buildIncident(tree: Root, source: string, options: ModelOptions): Incid
         fallbackDate,
         rollover,
         startDate: startDate ?? referenceDate,
+        startYearWritten,
         recognise: outline.recognise,
       })
     : undefined

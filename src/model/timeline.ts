@@ -7,7 +7,7 @@
  * line's narrative (`... peaking around 07:15`) is not an entry's time.
  * `entry-times.ts` places the times on the calendar.
  */
-import type {Recognised, TimeMention} from '../time/recognise.js'
+import type {Recognised, TimeMention, WrittenTime} from '../time/recognise.js'
 import {type PlacingContext, TimePlacer} from './entry-times.js'
 import type {Line} from './line.js'
 import {phasesOf} from './phases.js'
@@ -108,6 +108,28 @@ function isTwelveHour(read: readonly TimelineLine[]): boolean {
   return twelve > twentyFour
 }
 
+/**
+ * The year of the timeline's first date, counted back from the first date
+ * written with a year: each step back in the calendar between them (`Dec
+ * 31st`, then `Jan 02nd`) is a new year.
+ */
+function yearOfFirstDate(read: readonly TimelineLine[]): number | undefined {
+  const dates = read.flatMap(({mention, atHead}) =>
+    mention && atHead && mention.from.month && mention.from.day ? [mention.from] : [],
+  )
+  const firstWithYear = dates.findIndex((date) => date.year !== undefined)
+  const written = dates[firstWithYear]
+  if (!written?.year || firstWithYear === 0) return undefined
+  let year = written.year
+  for (let index = firstWithYear; index > 0; index--) {
+    const later = dates[index] as WrittenTime
+    const earlier = dates[index - 1] as WrittenTime
+    const dayOf = (date: WrittenTime) => (date.month ?? 0) * 32 + (date.day ?? 0)
+    if (dayOf(earlier) > dayOf(later)) year--
+  }
+  return year
+}
+
 /** The entry's text is only its timestamp (`**14:05 UTC**`): its description is on the next line. */
 function isTimeOnly(entry: TimelineEntry, line: Line | undefined): boolean {
   const stamp = entry.timestamp
@@ -126,7 +148,12 @@ export function readTimeline(
   const atHead = read.filter((line) => line.mention && line.atHead).length
   const inside = read.filter((line) => line.mention && !line.atHead).length
   const headStyle = atHead > 0 && atHead >= inside
-  const placer = new TimePlacer({...context, twelveHour: isTwelveHour(read)})
+  const firstYear = yearOfFirstDate(read)
+  const placer = new TimePlacer({
+    ...context,
+    twelveHour: isTwelveHour(read),
+    ...(firstYear !== undefined ? {firstYear} : {}),
+  })
   const entries: TimelineEntry[] = []
   let current: TimelineEntry | undefined
   let groupLabel: string | undefined
