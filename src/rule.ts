@@ -14,9 +14,9 @@ import type {SourceText} from './model/source-text.js'
 import type {Incident, ModelOptions} from './model/types.js'
 import {resolveZone} from './time/zones.js'
 
-export type Severity = 'error' | 'warn'
+type Severity = 'error' | 'warn'
 
-export const docsBase =
+const docsBase =
   'https://github.com/postmortem-lint/remark-preset-lint-postmortem/blob/main/docs/rules/'
 
 export interface OptionSpec {
@@ -25,14 +25,14 @@ export interface OptionSpec {
   valid: (value: unknown) => boolean
 }
 
-export interface RuleContext<Options> {
+interface RuleContext<Options> {
   incident: Incident
   file: VFile
   options: Options
   report: (reason: string, text: SourceText | undefined, extra?: ReportExtra) => void
 }
 
-export interface ReportExtra {
+interface ReportExtra {
   /** A related place and what it is (`the stated start`). */
   related?: {text: SourceText; reason: string}
   /** Replacements for the reported text (editors offer them as quick fixes). */

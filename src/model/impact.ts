@@ -48,7 +48,7 @@ function isResourcePercentage(text: string, start: number, end: number): boolean
   return resourceWords.test(beforeWords) || resourceWords.test(afterWords)
 }
 
-export function readShares(text: string): ShareReading {
+function readShares(text: string): ShareReading {
   const percentages: Percentage[] = []
   for (const match of text.matchAll(percentagePattern)) {
     const start = match.index ?? 0

@@ -5,6 +5,7 @@
  * raw HTML blocks. Every later step of the model works on these lines only.
  */
 import type {Nodes, PhrasingContent, Root, RootContent, Table} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import {htmlLines} from './html.js'
 import {type Line, tableRow} from './line.js'
 import {type SourceText, SourceTextBuilder} from './source-text.js'
@@ -17,7 +18,7 @@ interface Walk {
 }
 
 /** A phrasing node's text, mapped to the file. */
-export function inlineText(nodes: readonly PhrasingContent[], source: string): SourceText {
+function inlineText(nodes: readonly PhrasingContent[], source: string): SourceText {
   const builder = new SourceTextBuilder()
   appendInline(nodes, source, builder)
   return builder.build()
@@ -45,7 +46,10 @@ function appendInline(nodes: readonly Nodes[], source: string, builder: SourceTe
       case 'footnoteReference':
         break
       default:
-        if ('children' in node) appendInline(node.children as Nodes[], source, builder)
+        // A node a plugin made without a place (a link a plugin wrote): its plain text is all there is to read.
+        if ('children' in node && !node.position)
+          builder.appendUnplaced(toString(node, {includeHtml: false, includeImageAlt: false}))
+        else if ('children' in node) appendInline(node.children as Nodes[], source, builder)
     }
   }
 }

@@ -18,10 +18,10 @@ export interface Insertion {
 }
 
 /** The placeholder a scaffolded section gets (`postmortem-no-placeholders` keeps it visible). */
-export const sectionPlaceholder = 'TODO'
+const sectionPlaceholder = 'TODO'
 
 /** The line ending the file mostly uses (one pass, no copies: fixes run on large files too). */
-export function lineEnding(source: string): string {
+function lineEnding(source: string): string {
   let lineFeeds = 0
   let crlf = 0
   for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) {
@@ -32,7 +32,7 @@ export function lineEnding(source: string): string {
 }
 
 /** Start and end (before its line ending) of the source line holding `offset`. */
-export function sourceLineAt(source: string, offset: number): {start: number; end: number} {
+function sourceLineAt(source: string, offset: number): {start: number; end: number} {
   const start = source.lastIndexOf('\n', offset - 1) + 1
   let end = source.indexOf('\n', offset)
   if (end === -1) end = source.length

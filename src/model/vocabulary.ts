@@ -254,7 +254,7 @@ export const templates: Record<string, Template> = {
  * Strip leading and trailing characters of the given sets. A loop, not a
  * `[...]+$` regex: that one backtracks quadratically on long runs of spaces.
  */
-export function trimEnds(text: string, leading: string, trailing: string): string {
+function trimEnds(text: string, leading: string, trailing: string): string {
   let start = 0
   let end = text.length
   while (start < end && leading.includes(text[start] as string)) start++

@@ -73,7 +73,7 @@ export function findStatedLengths(text: string): StatedLength[] {
 }
 
 /** How exactly a written length is meant: `about 2 hours`, `over 2 hours`, `under 2 hours`. */
-export type LengthBound = 'exact' | 'about' | 'at least' | 'at most'
+type LengthBound = 'exact' | 'about' | 'at least' | 'at most'
 
 export interface WrittenLength extends StatedLength {
   bound: LengthBound

@@ -12,7 +12,7 @@ export interface NormalisedText {
 }
 
 /** Longest text handed to chrono-node in one call; timestamps sit at the start of a line. */
-export const maxRecognisedLength = 400
+const maxRecognisedLength = 400
 
 const dottedDate = /^(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:\d{2}|\d{4})$/
 

@@ -22,7 +22,7 @@ export interface WrittenTime {
   second?: number
 }
 
-export interface ZoneMention {
+interface ZoneMention {
   text: string
   start: number
   end: number
@@ -43,7 +43,7 @@ export interface TimeMention {
   zone?: ZoneMention
 }
 
-export interface TimeProblem {
+interface TimeProblem {
   start: number
   end: number
   text: string

@@ -81,7 +81,7 @@ const genericZones: Record<string, ZoneId> = {
 }
 
 /** Abbreviations that name several real zones; a `timezones` option maps them for a team. */
-export const ambiguousAbbreviations: Record<string, string[]> = {
+const ambiguousAbbreviations: Record<string, string[]> = {
   IST: ['India (+05:30)', 'Israel (+02:00)', 'Ireland (+01:00)'],
   CST: ['US Central (-06:00)', 'China (+08:00)', 'Cuba (-05:00)'],
   BST: ['British Summer Time (+01:00)', 'Bangladesh (+06:00)'],
@@ -203,7 +203,7 @@ export function resolveZone(text: string, teamZones: Record<string, string> = {}
 const ianaCache = new Map<string, boolean>()
 
 /** Whether `name` is an IANA zone this runtime knows (`Europe/Berlin`). */
-export function isIanaZone(name: string): boolean {
+function isIanaZone(name: string): boolean {
   let known = ianaCache.get(name)
   if (known === undefined) {
     try {
