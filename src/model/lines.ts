@@ -5,7 +5,7 @@
  * raw HTML blocks. Every later step of the model works on these lines only.
  */
 import type {Nodes, PhrasingContent, Root, RootContent, Table} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import {toString as plainText} from 'mdast-util-to-string'
 import {htmlLines} from './html.js'
 import {type Line, tableRow} from './line.js'
 import {type SourceText, SourceTextBuilder} from './source-text.js'
@@ -48,7 +48,7 @@ function appendInline(nodes: readonly Nodes[], source: string, builder: SourceTe
       default:
         // A node a plugin made without a place (a link a plugin wrote): its plain text is all there is to read.
         if ('children' in node && !node.position)
-          builder.appendUnplaced(toString(node, {includeHtml: false, includeImageAlt: false}))
+          builder.appendUnplaced(plainText(node, {includeHtml: false, includeImageAlt: false}))
         else if ('children' in node) appendInline(node.children as Nodes[], source, builder)
     }
   }
