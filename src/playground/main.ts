@@ -9,8 +9,15 @@ import {Chart, type DrawnEntry, drawIncident, type IncidentDrawing, lengthLabel}
 import {decodeFile, inputProblem, largeDocument, sizeLabel} from './input.js'
 import type {CheckRequest, CheckResponse, CheckResult, ShownMessage} from './lint.js'
 
-/** Wait this long after the last keystroke (a 20 KB postmortem is checked in some 30 ms). */
-const debounceMs = 100
+/**
+ * Wait twice as long as the last check took after the last keystroke, within
+ * these bounds: a 20 KB postmortem, checked in some 30 ms, is checked 60 ms
+ * after the typing stops; a 1 MB one is not checked again at every key.
+ */
+const debounceBounds = {least: 60, most: 300}
+let lastCheckMs = 0
+const debounceMs = () =>
+  Math.min(debounceBounds.most, Math.max(debounceBounds.least, 2 * lastCheckMs))
 /** A check still running after this, with a newer text waiting, is abandoned for it. */
 const supersedeMs = 1500
 /** A check still running after this is stopped. */
@@ -130,7 +137,7 @@ function edited() {
   lastInput = performance.now()
   setState('checking')
   clearTimeout(debounce)
-  debounce = setTimeout(check, debounceMs)
+  debounce = setTimeout(check, debounceMs())
 }
 
 function showNothing(reason: string) {
@@ -148,6 +155,7 @@ const mostListed = 1000
 function show(result: CheckResult) {
   clearTimeout(slowNote)
   const {messages} = result
+  lastCheckMs = result.ms
   list.replaceChildren(...messages.slice(0, mostListed).map(messageItem))
   if (messages.length > mostListed) {
     const more = document.createElement('li')
