@@ -105,20 +105,23 @@ const linearSteps = [
   30 * day,
 ]
 
-/** Ticks every nice step from `min` to `max` minutes (about `most` of them at most), through 0. */
+/**
+ * Ticks every round step through 0, from at or before `min` to at or past
+ * `max` minutes (the axis runs from the first to the last), about `most` steps, at least one.
+ */
 export function linearTicks(min: number, max: number, most = 8): number[] {
   const range = Math.max(1, max - min)
   const step =
     linearSteps.find((candidate) => range / candidate <= most) ??
     Math.ceil(range / most / day) * day
-  const ticks: number[] = []
-  for (let value = Math.floor(min / step) * step; value <= max + step / 2; value += step)
-    ticks.push(value)
+  const ticks = [Math.floor(min / step) * step]
+  while (ticks.length < 2 || (ticks.at(-1) as number) < max)
+    ticks.push((ticks.at(-1) as number) + step)
   return ticks
 }
 
 /** Marks for the incident's milestones, the same in the report and the playground. */
-export const milestoneStyles = {
+const milestoneStyles = {
   detected: {label: 'Detected', pointStyle: 'rectRot', pointRadius: 7, color: 'rgb(191, 135, 0)'},
   mitigated: {
     label: 'Mitigated',
@@ -132,7 +135,7 @@ export const milestoneStyles = {
 type Milestone = keyof typeof milestoneStyles
 
 /** Message colours: entries a rule flags are drawn in them. */
-export const severityColors = {
+const severityColors = {
   error: 'rgb(207, 34, 46)',
   warning: 'rgb(219, 109, 40)',
   info: 'rgb(9, 105, 218)',
@@ -156,7 +159,7 @@ const xOf = (context: TooltipItem<ChartType>) => (context.parsed as {x?: number}
 // ---------------------------------------------------------------------------
 // `stats --format html`
 
-export interface ReportIncident {
+interface ReportIncident {
   label: string
   start?: string
   duration: number
@@ -432,6 +435,11 @@ function incidentChart(
       },
       plugins: {
         legend: {
+          // The message colours' items stand for no dataset: clicking them hides nothing.
+          onClick(event, item, legend) {
+            if (item.datasetIndex !== undefined)
+              Chart.defaults.plugins.legend.onClick.call(this, event, item, legend)
+          },
           labels: {
             // The entries' legend is grey, with the message colours beside it.
             generateLabels: (chart) => {

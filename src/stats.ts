@@ -29,7 +29,7 @@ export interface IncidentMetrics {
 const minute = 60_000
 
 /** The instants the metrics are measured from and to, in epoch ms. */
-export interface Milestones {
+interface Milestones {
   /** The stated start, else the first entry with a time. */
   startMs?: number
   /** The first detection entry. */
@@ -72,7 +72,7 @@ export function milestonesOf(incident: Incident): Milestones {
  * model places a dateless time on a placeholder day, which is no date at all).
  * `zone` is the report row's zone; a time written in another one says its own.
  */
-export function statedMoment(time: StatedTime, zone: string): string {
+function statedMoment(time: StatedTime, zone: string): string {
   if (time.dateFrom !== 'none') return new Date(time.epochMs).toISOString()
   const clock = Temporal.Instant.fromEpochMilliseconds(time.epochMs).toZonedDateTimeISO(time.zone)
   const hhmm = `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`

@@ -102,6 +102,9 @@ describe('time axes', () => {
       '1 day 12 h',
     ])
     expect(linearTicks(0, 30 * 1440).length).toBeLessThanOrEqual(9)
+    // The axis runs from the first tick to the last: everything drawn lies between them.
+    expect(linearTicks(-1, 91)).toEqual([-15, 0, 15, 30, 45, 60, 75, 90, 105])
+    expect(linearTicks(0, 0)).toEqual([0, 1])
   })
 })
 

@@ -303,7 +303,7 @@ describe.skipIf(!hasBrowser)('the playground in Chromium', () => {
     expect(problems).toEqual([])
   })
 
-  it('selects the text of a message when it is clicked', async () => {
+  it('selects the text of a message, or of an entry, when it is clicked', async () => {
     const file = path.join(root, 'fixtures', 'atx-headings.broken.md')
     const messages = cliReport([file]).get(file) ?? []
     const impossible = messages.find((message) => message.reason.includes('impossible timestamp'))
@@ -323,6 +323,30 @@ describe.skipIf(!hasBrowser)('the playground in Chromium', () => {
       end: impossible?.place?.end?.offset,
       text: '25:10',
     })
+    // A click on an entry's mark selects the entry's line.
+    const mark = await page.evaluate(() => {
+      // biome-ignore lint/suspicious/noExplicitAny: Chart.js and the canvas are the page's
+      const chart = (globalThis as any).Chart.getChart('incident')
+      const entries = chart.data.datasets.findIndex(
+        (dataset: {label: string}) => dataset.label === 'Timeline entries',
+      )
+      const first = chart.getDatasetMeta(entries).data[0]
+      const box = chart.canvas.getBoundingClientRect()
+      return {x: box.left + first.x, y: box.top + first.y}
+    })
+    await page.mouse.click(mark.x, mark.y)
+    // Chart.js handles a click in the next animation frame.
+    const entryLine = '09:02 UTC:** Error rate on checkout rises above 5%.'
+    await page.waitForFunction(
+      (line) => {
+        const text = (
+          globalThis as unknown as {document: {getElementById: (id: string) => unknown}}
+        ).document.getElementById('source') as TextArea
+        return text.value.slice(text.selectionStart, text.selectionEnd) === line
+      },
+      entryLine,
+      {timeout: 5000},
+    )
   })
 
   it('updates the messages and the drawing when a timestamp is edited', async () => {

@@ -4,7 +4,7 @@
  */
 
 /** Past this the playground asks for the CLI (which takes 10 MB files). */
-export const largestDocument = 5 * 1024 * 1024
+const largestDocument = 5 * 1024 * 1024
 /** From this size a check is said to run in the background (it takes a second or more). */
 export const largeDocument = 256 * 1024
 

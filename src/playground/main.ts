@@ -50,10 +50,16 @@ function startWorker(): Worker {
   started.onmessage = (event: MessageEvent<CheckResponse>) => received(event.data)
   started.onerror = (event) => {
     event.preventDefault()
+    // The next edit starts another worker (not this handler: one that cannot start would loop).
+    failed = true
+    clearTimeout(watchdog)
+    running = undefined
     stop(`The checker failed: ${event.message || 'it could not start'}.`)
   }
   return started
 }
+
+let failed = false
 
 let worker = startWorker()
 /** The last request made (the text now in the area) and the one the worker is working on. */
@@ -64,8 +70,15 @@ let lastInput = performance.now()
 let watchdog: ReturnType<typeof setTimeout> | undefined
 let debounce: ReturnType<typeof setTimeout> | undefined
 let slowNote: ReturnType<typeof setTimeout> | undefined
+/** An edit waits for its debounce: the page is not idle yet, whatever arrives. */
+let scheduled = false
 
 function send(request: CheckRequest) {
+  if (failed) {
+    failed = false
+    worker.terminate()
+    worker = startWorker()
+  }
   if (running) {
     waiting = request
     // A long check of an old text is abandoned for the new one.
@@ -113,6 +126,7 @@ function stop(reason: string) {
 function check() {
   clearTimeout(debounce)
   clearTimeout(slowNote)
+  scheduled = false
   setState('checking')
   latest += 1
   const text = source.value
@@ -137,6 +151,7 @@ function edited() {
   lastInput = performance.now()
   setState('checking')
   clearTimeout(debounce)
+  scheduled = true
   debounce = setTimeout(check, debounceMs())
 }
 
@@ -174,7 +189,7 @@ function show(result: CheckResult) {
   draw(result.drawing)
   document.body.dataset.latency = String(latency)
   document.body.dataset.checkMs = String(Math.round(result.ms))
-  setState('idle')
+  setState(scheduled ? 'checking' : 'idle')
 }
 
 function messageItem(message: ShownMessage): HTMLLIElement {

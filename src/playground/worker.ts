@@ -13,5 +13,13 @@ interface WorkerScope {
 
 const scope = globalThis as unknown as WorkerScope
 scope.onmessage = async ({data}) => {
-  scope.postMessage({id: data.id, result: await checkDocument(data.text, data.template)})
+  try {
+    scope.postMessage({id: data.id, result: await checkDocument(data.text, data.template)})
+  } catch (error) {
+    // The page waits for an answer to every request: a failure is one too.
+    scope.postMessage({
+      id: data.id,
+      result: {messages: [], notice: `The check failed: ${String(error)}`, ms: 0},
+    })
+  }
 }
