@@ -1,23 +1,24 @@
 /**
- * `postmortem-lint stats --format html`: one self-contained page (Chart.js
- * inlined, no request leaves it) with each incident on a time axis from its
- * start to its end with markers for detection and resolution, the
- * distribution of durations, and the metrics table.
+ * `postmortem-lint stats --format html`: one self-contained page (its script
+ * and Chart.js inlined, no request leaves it) with each incident on a log
+ * time axis from its start to its end with markers for detection, mitigation
+ * and resolution, the distribution of durations, and the metrics table.
  */
 import {readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
-import {basename, dirname, join} from 'node:path'
+import {basename} from 'node:path'
+import type {ReportData} from './charts.js'
 import {type IncidentMetrics, type Summary, summary} from './stats.js'
 import {formatLength} from './time/instant.js'
 
-const require = createRequire(import.meta.url)
-
-/** Chart.js's browser build, read once. */
-let chartJs: string | undefined
-function chartLibrary(): string {
-  // The browser build is not in the package's exports: find it beside the main entry.
-  chartJs ??= readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8')
-  return chartJs
+/**
+ * The page's script: `src/charts.ts` (shared with the playground) and
+ * Chart.js, bundled for the browser by `npm run build`, read once. Found from
+ * `dist/` and from `src/` alike (the CLI runs from `dist/`, tests from `src/`).
+ */
+let pageScript: string | undefined
+function reportScript(): string {
+  pageScript ??= readFileSync(new URL('../dist/report-page.js', import.meta.url), 'utf8')
+  return pageScript
 }
 
 const escapeHtml = (value: unknown) =>
@@ -70,11 +71,11 @@ export function htmlReport(rows: readonly IncidentMetrics[]): string {
     const name = basename(row.path)
     return names.filter((other) => other === name).length > 1 ? row.path : name
   }
-  const data = {
+  const data: ReportData = {
     incidents: timed.map((row) => ({
       label: unique(row),
-      start: row.start,
-      duration: row.durationMinutes,
+      ...(row.start ? {start: row.start} : {}),
+      duration: row.durationMinutes as number,
       detect: row.timeToDetectMinutes,
       mitigate: row.timeToMitigateMinutes,
       resolve: row.timeToResolveMinutes,
@@ -109,7 +110,7 @@ thead th { background: #f6f8fa; }
 </head>
 <body>
 <h1>Postmortem metrics</h1>
-<p class="note">${rows.length} postmortem${rows.length === 1 ? '' : 's'}; ${timed.length} with a stated start and end. Times in minutes from each incident's start.</p>
+<p class="note">${rows.length} postmortem${rows.length === 1 ? '' : 's'}; ${timed.length} with a stated start and end. Times from each incident's start, on a log scale so that an incident of minutes and one of days can both be read.</p>
 
 <h2>Incidents on a time axis</h2>
 <p class="note">Each bar runs from the incident's start to its end; a diamond marks detection, a triangle mitigation (the first entry that stops or reduces the impact: a rollback, a failover, a workaround; else resolution), a circle resolution (the last resolution entry of the timeline, else the stated end).</p>
@@ -132,44 +133,16 @@ ${summaryRow('impact share', totals.impactPercent, percent)}
 
 <h2>Incidents</h2>
 <table id="incidents">
-<thead><tr><th scope="col">postmortem</th><th scope="col">start (UTC)</th><th scope="col">end (UTC)</th><th scope="col">zone</th><th scope="col">duration</th><th scope="col">time to detect</th><th scope="col">time to mitigate</th><th scope="col">time to resolve</th><th scope="col">impact</th><th scope="col">not measured</th></tr></thead>
+<thead><tr><th scope="col">postmortem</th><th scope="col">start</th><th scope="col">end</th><th scope="col">zone</th><th scope="col">duration</th><th scope="col">time to detect</th><th scope="col">time to mitigate</th><th scope="col">time to resolve</th><th scope="col">impact</th><th scope="col">not measured</th></tr></thead>
 <tbody>
 ${tableRows}
 </tbody>
 </table>
 
-<script>${chartLibrary()}</script>
+<script>${reportScript()}</script>
 <script id="report-data" type="application/json">${scriptJson(data)}</script>
 <script>
-const data = JSON.parse(document.getElementById('report-data').textContent)
-const labels = data.incidents.map((incident) => incident.label)
-const asTime = (value) => value < 60 ? value + ' min' : Math.floor(value / 60) + ' h' + (value % 60 ? ' ' + (value % 60) + ' min' : '')
-Chart.defaults.animation = false
-new Chart(document.getElementById('timeline'), {
-  data: {
-    labels,
-    datasets: [
-      {type: 'bar', label: 'Start to end', data: data.incidents.map((incident) => [0, incident.duration]), backgroundColor: 'rgba(9, 105, 218, 0.35)', borderColor: 'rgb(9, 105, 218)', borderWidth: 1, barPercentage: 0.6},
-      {type: 'scatter', label: 'Detected', data: data.incidents.filter((incident) => incident.detect !== undefined).map((incident) => ({x: incident.detect, y: incident.label})), pointStyle: 'rectRot', pointRadius: 7, backgroundColor: 'rgb(191, 135, 0)'},
-      {type: 'scatter', label: 'Mitigated', data: data.incidents.filter((incident) => incident.mitigate !== undefined).map((incident) => ({x: incident.mitigate, y: incident.label})), pointStyle: 'triangle', pointRadius: 7, backgroundColor: 'rgb(207, 34, 46)'},
-      {type: 'scatter', label: 'Resolved', data: data.incidents.filter((incident) => incident.resolve !== undefined).map((incident) => ({x: incident.resolve, y: incident.label})), pointStyle: 'circle', pointRadius: 6, backgroundColor: 'rgb(26, 127, 55)'},
-    ],
-  },
-  options: {
-    indexAxis: 'y',
-    maintainAspectRatio: false,
-    scales: {
-      x: {type: 'linear', min: 0, title: {display: true, text: 'minutes from start'}, ticks: {callback: (value) => asTime(value)}},
-      y: {type: 'category', labels},
-    },
-    plugins: {tooltip: {callbacks: {label: (context) => context.dataset.type === 'bar' ? 'start ' + (data.incidents[context.dataIndex].start || '') + ', lasted ' + asTime(data.incidents[context.dataIndex].duration) : context.dataset.label + ' after ' + asTime(context.parsed.x)}}},
-  },
-})
-new Chart(document.getElementById('durations'), {
-  type: 'bar',
-  data: {labels: data.buckets, datasets: [{label: 'Incidents', data: data.histogram, backgroundColor: 'rgba(130, 80, 223, 0.6)'}]},
-  options: {maintainAspectRatio: false, scales: {y: {beginAtZero: true, ticks: {precision: 0}, title: {display: true, text: 'incidents'}}, x: {title: {display: true, text: 'duration'}}}},
-})
+drawReport(JSON.parse(document.getElementById('report-data').textContent))
 document.body.dataset.rendered = 'true'
 </script>
 </body>

@@ -4,13 +4,16 @@
  * Used by `postmortem-lint stats`.
  */
 import type {Root} from 'mdast'
+import {Temporal} from 'temporal-polyfill'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {readIncident} from './model/incident.js'
 import {marksMitigation} from './model/phases.js'
+import type {Incident, StatedTime} from './model/types.js'
 
 export interface IncidentMetrics {
   path: string
+  /** ISO 8601 in UTC, or the time as written when the document gives no date (`10:00, no date`). */
   start?: string
   end?: string
   zone?: string
@@ -25,20 +28,28 @@ export interface IncidentMetrics {
 
 const minute = 60_000
 
-export function measure(tree: Root, file: VFile): IncidentMetrics {
-  const incident = readIncident(tree, file)
-  const metrics: IncidentMetrics = {path: file.path, problems: []}
-  const start = incident.duration?.start
-  const end = incident.duration?.end
+/** The instants the metrics are measured from and to, in epoch ms. */
+interface Milestones {
+  /** The stated start, else the first entry with a time. */
+  startMs?: number
+  /** The first detection entry. */
+  detected?: number
+  /** The first entry that stops or reduces the impact, else resolution (never after it). */
+  mitigated?: number
+  /** The last resolution entry, else the stated end. */
+  resolved?: number
+}
+
+/** Detection, mitigation and resolution as `stats` measures them (the playground draws the same). */
+export function milestonesOf(incident: Incident): Milestones {
   const entries = (incident.timeline?.entries ?? []).filter(
     (entry) => entry.timestamp?.epochMs !== undefined,
   )
-  const first = entries[0]?.timestamp?.epochMs
-  const startMs = start?.epochMs ?? first
+  const startMs = incident.duration?.start?.epochMs ?? entries[0]?.timestamp?.epochMs
   const detected = entries.find((entry) => entry.phases.includes('detection'))?.timestamp?.epochMs
   const resolved =
     entries.findLast((entry) => entry.phases.includes('resolution'))?.timestamp?.epochMs ??
-    end?.epochMs
+    incident.duration?.end?.epochMs
   // Mitigation: the first entry that stops or reduces the impact, else resolution itself.
   const firstMitigation = entries.find(
     (entry) => marksMitigation(entry.fullText) || entry.phases.includes('resolution'),
@@ -47,8 +58,37 @@ export function measure(tree: Root, file: VFile): IncidentMetrics {
     firstMitigation !== undefined && resolved !== undefined
       ? Math.min(firstMitigation, resolved)
       : (firstMitigation ?? resolved)
-  if (start) metrics.start = new Date(start.epochMs).toISOString()
-  if (end) metrics.end = new Date(end.epochMs).toISOString()
+  return {
+    ...(startMs !== undefined ? {startMs} : {}),
+    ...(detected !== undefined ? {detected} : {}),
+    ...(mitigated !== undefined ? {mitigated} : {}),
+    ...(resolved !== undefined ? {resolved} : {}),
+  }
+}
+
+/**
+ * A stated moment for a report: the instant in UTC (ISO 8601) when the
+ * document dates it, else the time of day as written, `10:00, no date` (the
+ * model places a dateless time on a placeholder day, which is no date at all).
+ * `zone` is the report row's zone; a time written in another one says its own.
+ */
+function statedMoment(time: StatedTime, zone: string): string {
+  if (time.dateFrom !== 'none') return new Date(time.epochMs).toISOString()
+  const clock = Temporal.Instant.fromEpochMilliseconds(time.epochMs).toZonedDateTimeISO(time.zone)
+  const hhmm = `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`
+  const own = time.zone === zone ? '' : ` ${time.zoneText ?? time.zone}`
+  return `${hhmm}${own}, no date`
+}
+
+export function measure(tree: Root, file: VFile): IncidentMetrics {
+  const incident = readIncident(tree, file)
+  const metrics: IncidentMetrics = {path: file.path, problems: []}
+  const start = incident.duration?.start
+  const end = incident.duration?.end
+  const {startMs, detected, mitigated, resolved} = milestonesOf(incident)
+  const zone = incident.declaredZone ?? 'UTC'
+  if (start) metrics.start = statedMoment(start, zone)
+  if (end) metrics.end = statedMoment(end, zone)
   if (incident.declaredZone) metrics.zone = incident.declaredZone
   if (start && end && end.epochMs < start.epochMs) metrics.problems.push('stated end before start')
   else if (start && end)

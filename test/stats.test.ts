@@ -101,6 +101,37 @@ describe('postmortem-lint stats', () => {
     ])
   })
 
+  it('shows a start and end the document gives no date for as written (`10:00, no date`), in JSON, CSV and the table', () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'postmortem-stats-'))
+    writeFileSync(
+      path.join(directory, 'no-date.md'),
+      '# Incident\n\n## Summary\n\nDuration: 10:00 - 11:30 UTC\n\nImpact: 20% of users.\n\n## Timeline\n\n- 10:05 UTC: error alert fires\n- 11:30 UTC: fix deployed, service restored\n',
+    )
+    // A time written in another zone than the incident's says its own.
+    writeFileSync(
+      path.join(directory, 'other-zone.md'),
+      '# Incident\n\nAll times PST.\n\nStart time: 10:00\nEnd time: 19:00 UTC\n\n## Timeline\n\n- 10:05: alert fires\n',
+    )
+    const json = JSON.parse(stats('--format', 'json', directory).stdout)
+    const csv = stats('--format', 'csv', directory).stdout.trim().split('\n')
+    const table = stats(directory).stdout
+    rmSync(directory, {recursive: true, force: true})
+    expect(
+      json.incidents.map((row: {start: string; end: string; durationMinutes: number}) => [
+        row.start,
+        row.end,
+        row.durationMinutes,
+      ]),
+    ).toEqual([
+      ['10:00, no date', '11:30, no date', 90],
+      ['10:00, no date', '19:00 UTC, no date', 60],
+    ])
+    expect(csv[1]).toMatch(/no-date\.md,"10:00, no date","11:30, no date",UTC,90,/)
+    expect(csv[2]).toMatch(/other-zone\.md,"10:00, no date","19:00 UTC, no date",-08:00,60,/)
+    expect(table).toMatch(/no-date\.md\s+10:00, no date\s+11:30, no date\s+UTC\s+90\s/)
+    expect(`${json.incidents[0].start}${csv.join('')}${table}`).not.toContain('2000-01-01')
+  })
+
   it('writes CSV and a table, and says what could not be measured', () => {
     const csv = stats('--format', 'csv', 'fixtures/plain-labels.broken.md')
       .stdout.trim()
