@@ -31,7 +31,7 @@ const escapeHtml = (value: unknown) =>
 const scriptJson = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c')
 
 /** Duration buckets: incident lengths spread over orders of magnitude. */
-export const durationBuckets: {label: string; upTo: number}[] = [
+const durationBuckets: {label: string; upTo: number}[] = [
   {label: '< 15 min', upTo: 15},
   {label: '15–30 min', upTo: 30},
   {label: '30–60 min', upTo: 60},

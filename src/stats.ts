@@ -80,7 +80,7 @@ function statedMoment(time: StatedTime, zone: string): string {
   return `${hhmm}${own}, no date`
 }
 
-export function measure(tree: Root, file: VFile): IncidentMetrics {
+function measure(tree: Root, file: VFile): IncidentMetrics {
   const incident = readIncident(tree, file)
   const metrics: IncidentMetrics = {path: file.path, problems: []}
   const start = incident.duration?.start
