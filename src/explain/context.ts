@@ -38,11 +38,14 @@ export class DetectorContext {
   readonly document: DocumentText
   readonly readings: TimeReading[]
   private headingsCache: RawHeading[] | undefined
+  /** The longest reading's length: how far before a range a reading that overlaps it can start. */
+  private readonly longest: number
 
   constructor({incident, document, readings}: DetectorInput) {
     this.incident = incident
     this.document = document
-    this.readings = readings
+    this.readings = [...readings].sort((a, b) => a.start - b.start)
+    this.longest = Math.max(0, ...this.readings.map((reading) => reading.end - reading.start))
   }
 
   /** Heading-like lines as the raw text shows them (`raw-sections.ts`). */
@@ -91,6 +94,21 @@ export class DetectorContext {
 
   /** The readings whose text overlaps file offsets `[start, end)`. */
   readingsIn(start: number, end: number): TimeReading[] {
-    return this.readings.filter((reading) => reading.start < end && reading.end > start)
+    // Readings are sorted by start: find the first that may reach `start`, then walk to `end`.
+    const readings = this.readings
+    let low = 0
+    let high = readings.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if ((readings[middle] as TimeReading).start < start - this.longest) low = middle + 1
+      else high = middle
+    }
+    const found: TimeReading[] = []
+    for (let index = low; index < readings.length; index++) {
+      const reading = readings[index] as TimeReading
+      if (reading.start >= end) break
+      if (reading.end > start) found.push(reading)
+    }
+    return found
   }
 }

@@ -6,13 +6,12 @@
  * line and column; every quote is the text as written.
  */
 import type {Root} from 'mdast'
-import {Temporal} from 'temporal-polyfill'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {readIncident} from '../model/incident.js'
 import type {SourceText} from '../model/source-text.js'
 import type {Incident, StatedTime} from '../model/types.js'
-import {timeReadings} from './readings.js'
+import {timeReadings, wallClock} from './readings.js'
 import {findSuspicious, type Suspicion} from './suspicious.js'
 import {DocumentText, type Place, shorten} from './text.js'
 
@@ -95,17 +94,16 @@ export function formatInstant(
   withDate: boolean,
   withTime = true,
 ): string {
-  let zoned: Temporal.ZonedDateTime
-  try {
-    zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone)
-  } catch {
-    zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO('UTC')
-  }
-  const pad = (value: number) => String(value).padStart(2, '0')
+  const zoned = wallClock(epochMs, zone)
+  const pad = (value: number) => String(Math.abs(value)).padStart(2, '0')
   const date = `${zoned.year}-${pad(zoned.month)}-${pad(zoned.day)}`
   if (!withTime) return `${date} (no time)`
-  const offset = zoned.offset === '+00:00' ? 'UTC' : zoned.offset
-  return `${withDate ? `${date} ` : ''}${pad(zoned.hour)}:${pad(zoned.minute)} ${zone === 'UTC' ? 'UTC' : offset}`
+  const offset = zoned.offsetMinutes
+  const shown =
+    zone === 'UTC' || offset === 0
+      ? 'UTC'
+      : `${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
+  return `${withDate ? `${date} ` : ''}${pad(zoned.hour)}:${pad(zoned.minute)} ${shown}`
 }
 
 function quote(document: DocumentText, text: SourceText | undefined): Quote | undefined {
@@ -278,8 +276,15 @@ export function explain(tree: Root, file: VFile): Explanation {
   return {path: file.path, ...explainIncident(incident, new DocumentText(source))}
 }
 
-/** A remark plugin that stores each file's explanation in `file.data.explanation`. */
+/**
+ * A remark plugin that stores each file's explanation in `file.data.explanation`.
+ * A document that will not be explained is not parsed either (10 MB take a minute and a half).
+ */
 export function remarkExplain(this: Processor) {
+  const parse = this.parser
+  if (parse)
+    this.parser = (document, file) =>
+      unreadable(document) ? ({type: 'root', children: []} as Root) : parse(document, file)
   return (tree: Root, file: VFile) => {
     file.data.explanation = explain(tree, file)
   }

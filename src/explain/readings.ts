@@ -22,6 +22,8 @@ export interface TimeReading {
   minute?: number
   /** A date was written in the text read (not taken from the incident or an earlier entry). */
   hasDate: boolean
+  /** The date the time was placed on, written or not (absent for an impossible time). */
+  placed?: {year: number; month: number; day: number}
   hasTime: boolean
   /** The zone was written with the time. */
   zoneWritten: boolean
@@ -30,15 +32,49 @@ export interface TimeReading {
   stated?: StatedTime
 }
 
-/** Hour and minute of an instant in a zone (an IANA name or an offset such as `+01:00`). */
-export function clockIn(epochMs: number, zone: string): {hour: number; minute: number} {
-  try {
-    const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone)
-    return {hour: zoned.hour, minute: zoned.minute}
-  } catch {
-    const date = new Date(epochMs)
-    return {hour: date.getUTCHours(), minute: date.getUTCMinutes()}
+/** The wall clock of an instant in a zone (an IANA name or an offset such as `+01:00`). */
+export interface WallClock {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  /** Minutes east of UTC. */
+  offsetMinutes: number
+}
+
+const fixedOffset = /^([+-])(\d{2}):(\d{2})$/
+
+/** The wall clock of `epochMs` in `zone`; UTC when the zone is unknown. Fixed offsets skip Temporal (slow per call). */
+export function wallClock(epochMs: number, zone: string): WallClock {
+  const fixed = zone === 'UTC' ? ['', '+', '00', '00'] : fixedOffset.exec(zone)
+  let offsetMinutes = 0
+  if (fixed) {
+    offsetMinutes = (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]))
+  } else {
+    try {
+      offsetMinutes =
+        Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).offsetNanoseconds /
+        60e9
+    } catch {
+      offsetMinutes = 0
+    }
   }
+  const date = new Date(epochMs + offsetMinutes * 60_000)
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    offsetMinutes,
+  }
+}
+
+/** Hour and minute of an instant in a zone. */
+function clockIn(epochMs: number, zone: string): {hour: number; minute: number} {
+  const {hour, minute} = wallClock(epochMs, zone)
+  return {hour, minute}
 }
 
 function statedReading(
@@ -56,6 +92,7 @@ function statedReading(
     hasTime: stated.hasTime,
     zoneWritten: stated.zoneText !== undefined,
     zone: stated.zone,
+    placed: stated.date,
     stated,
   }
   if (stated.dateFrom === 'written') Object.assign(reading, stated.date)
@@ -79,11 +116,32 @@ function entryReading(
     hasTime: timestamp.hasTime,
     zoneWritten: timestamp.mention.zone !== undefined,
     zone: timestamp.zone,
+    placed: timestamp.date,
     entry,
   }
   for (const key of ['year', 'month', 'day', 'hour', 'minute'] as const)
     if (written[key] !== undefined) reading[key] = written[key]
+  // The clock as placed (a table's time column joined to its date column is read, but not quoted).
+  if (timestamp.epochMs !== undefined)
+    Object.assign(reading, clockIn(timestamp.epochMs, timestamp.zone))
   return [reading]
+}
+
+/** Whether a reading placed its time on the clock `hour:minute` (24-hour). */
+export function readsClock(reading: TimeReading, hour: number, minute: number): boolean {
+  return reading.hasTime && reading.hour === hour && reading.minute === minute
+}
+
+/** Whether a reading placed its time on one of the dates `candidates` (month and day). */
+export function readsDate(
+  reading: TimeReading,
+  candidates: readonly {month: number; day: number}[],
+): boolean {
+  const placed = reading.placed
+  return (
+    placed !== undefined &&
+    candidates.some((date) => date.month === placed.month && date.day === placed.day)
+  )
 }
 
 /** Every time the model read, in document order. */

@@ -5,9 +5,9 @@
  * that nothing read, a written length (`down for 66 minutes`) with no stated
  * length read.
  */
-import {Temporal} from 'temporal-polyfill'
 import type {Detector, DetectorContext, Suspicion} from './context.js'
-import {findTimes, shorten} from './text.js'
+import {wallClock} from './readings.js'
+import {findTimes, isUsedBy, shorten} from './text.js'
 
 const lengthUnit = /^\s*(?:hours?|hrs?|h\b|minutes?|mins?|m\b|seconds?|secs?|s\b|days?|%|percent)/i
 
@@ -41,20 +41,23 @@ function unusedTimeInDuration(context: DetectorContext): Suspicion[] {
   const inTimeline = (line: number) =>
     timeline !== undefined && line > timeline.from && line <= timeline.to
   const used: {start: number; end: number}[] = [...context.readings]
-  const stated = document.range(incident.duration?.stated?.text)
-  if (stated) used.push(stated)
+  const length = document.range(incident.duration?.stated?.text)
+  if (length) used.push(length)
   const found: Suspicion[] = []
   const seen = new Set<number>()
+  const stated = context.readings.filter((reading) => reading.stated)
   const check = (line: number, what: string) => {
     if (seen.has(line)) return
     seen.add(line)
     const raw = document.lines[line - 1]
     if (!raw) return
+    const readings = context.readingsIn(raw.offset, raw.offset + raw.text.length)
     for (const time of timesIn(raw.text)) {
       const start = raw.offset + time.start
       const end = raw.offset + time.end
       if (used.some((range) => range.start < end && range.end > start)) continue
-      const readings = context.readingsIn(raw.offset, raw.offset + raw.text.length)
+      // Used all the same: the stated start or end (a field's) or the entry (a marker's) has that clock or date.
+      if (isUsedBy(time, what === 'outage marker' ? readings : stated)) continue
       const readAs = readings.length
         ? `; read from ${readings.map((reading) => `\`${shorten(reading.text, 24)}\``).join(', ')}`
         : ''
@@ -166,16 +169,9 @@ function writtenZones(context: DetectorContext): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([zone]) => zone)
 }
 
-/** Offset in minutes of a zone at an instant; undefined for an unknown zone. */
-function offsetAt(zone: string, epochMs: number): number | undefined {
-  try {
-    return (
-      Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).offsetNanoseconds /
-      60e9
-    )
-  } catch {
-    return undefined
-  }
+/** Offset in minutes (east of UTC) of a zone at an instant. */
+function offsetAt(zone: string, epochMs: number): number {
+  return wallClock(epochMs, zone).offsetMinutes
 }
 
 const showZone = (zone: string) => zone

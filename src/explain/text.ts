@@ -6,6 +6,7 @@
  */
 import {location} from 'vfile-location'
 import type {SourceText} from '../model/source-text.js'
+import {readsClock, readsDate, type TimeReading} from './readings.js'
 
 export interface Place {
   line: number
@@ -26,6 +27,39 @@ export interface Found {
   end: number
   text: string
   kind: 'clock' | 'date'
+  /** A clock's hour (24-hour, after its meridiem) and minute. */
+  hour?: number
+  minute?: number
+  /** A date's month and day; two candidates for a numeric date that reads both ways (`03/04/2025`). */
+  dates?: {month: number; day: number}[]
+}
+
+/** Hour and minute of a clock match (groups: hour, minute, meridiem letter). */
+function clockParts(
+  hourText: string | undefined,
+  minuteText: string | undefined,
+  meridiem: string | undefined,
+) {
+  let hour = Number(hourText)
+  const letter = meridiem?.toLowerCase()
+  if (letter === 'p' && hour < 12) hour += 12
+  if (letter === 'a' && hour === 12) hour = 0
+  return {hour, minute: Number(minuteText ?? 0)}
+}
+
+/** Month and day of a date match, by the pattern it matched. */
+function dateParts(kind: 'iso' | 'numeric' | 'monthDay' | 'dayMonth', match: RegExpMatchArray) {
+  if (kind === 'iso') return [{month: Number(match[2]), day: Number(match[3])}]
+  if (kind === 'numeric') {
+    const first = Number(match[1])
+    const second = Number(match[3])
+    return [
+      {month: first, day: second},
+      {month: second, day: first},
+    ].filter((date) => date.month >= 1 && date.month <= 12)
+  }
+  const month = monthOf((kind === 'monthDay' ? match[1] : match[2]) ?? '') ?? 0
+  return [{month, day: Number(kind === 'monthDay' ? match[2] : match[1])}]
 }
 
 export class DocumentText {
@@ -121,21 +155,30 @@ export function findTimes(text: string): Found[] {
   const add = (
     pattern: RegExp,
     kind: Found['kind'],
-    accept?: (match: RegExpMatchArray) => boolean,
+    parts: (match: RegExpMatchArray) => Partial<Found> | undefined,
   ) => {
     for (const match of text.matchAll(pattern)) {
-      if (accept && !accept(match)) continue
+      const read = parts(match)
+      if (!read) continue
       const start = match.index ?? 0
-      found.push({start, end: start + match[0].length, text: match[0], kind})
+      found.push({start, end: start + match[0].length, text: match[0], kind, ...read})
     }
   }
-  add(isoDate, 'date')
-  add(numericDate, 'date')
-  add(monthDay, 'date')
-  add(dayMonth, 'date')
-  add(clock, 'clock', (match) => Number(match[1]) <= 24 && Number(match[2]) <= 59)
-  add(hourMeridiem, 'clock', (match) => Number(match[1]) >= 1 && Number(match[1]) <= 12)
-  add(militaryTime, 'clock')
+  add(isoDate, 'date', (match) => ({dates: dateParts('iso', match)}))
+  add(numericDate, 'date', (match) => ({dates: dateParts('numeric', match)}))
+  add(monthDay, 'date', (match) => ({dates: dateParts('monthDay', match)}))
+  add(dayMonth, 'date', (match) => ({dates: dateParts('dayMonth', match)}))
+  add(clock, 'clock', (match) =>
+    Number(match[1]) <= 24 && Number(match[2]) <= 59
+      ? clockParts(match[1], match[2], match[3])
+      : undefined,
+  )
+  add(hourMeridiem, 'clock', (match) =>
+    Number(match[1]) >= 1 && Number(match[1]) <= 12
+      ? clockParts(match[1], '0', match[2])
+      : undefined,
+  )
+  add(militaryTime, 'clock', (match) => clockParts(match[1], match[2], undefined))
   found.sort((a, b) => a.start - b.start || b.end - a.end)
   const kept: Found[] = []
   for (const item of found) {
@@ -144,6 +187,15 @@ export function findTimes(text: string): Found[] {
     kept.push(item)
   }
   return kept
+}
+
+/** Whether a reading among `readings` used what `found` says: its clock, or its date. */
+export function isUsedBy(found: Found, readings: readonly TimeReading[]): boolean {
+  return readings.some((reading) =>
+    found.kind === 'clock'
+      ? readsClock(reading, found.hour ?? -1, found.minute ?? -1)
+      : readsDate(reading, found.dates ?? []),
+  )
 }
 
 /** The line without its Markdown and HTML decoration: list markers, emphasis, tags, table pipes. */

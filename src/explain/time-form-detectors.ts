@@ -5,8 +5,8 @@
  * a time (an IP address, a version) read as one.
  */
 import type {Detector, DetectorContext, Suspicion} from './context.js'
-import type {TimeReading} from './readings.js'
-import {dayMonth, isoDate, monthDay, monthOf, numericDate, shorten} from './text.js'
+import {readsClock, readsDate, type TimeReading} from './readings.js'
+import {findTimes, numericDate, shorten} from './text.js'
 
 const pad = (value: number | undefined) => String(value ?? 0).padStart(2, '0')
 
@@ -46,33 +46,17 @@ function dayMonthOrder(context: DetectorContext): Suspicion[] {
   return found
 }
 
-const clockPart = String.raw`(?<![\d.:])(\d{1,2})[:.](\d{2})(?::\d{2})?(?:\s?([ap])\.?m\b\.?)?(?:\s*\(?\s*(?:UTC|GMT|[A-Z]{2,5})(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?\)?)?`
-const weekday = String.raw`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?`
-/** Any written date, without capturing groups (`monthDay` and the others capture theirs). */
-const month = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`
+/** A clock with its meridiem and zone (case matters: `to` is no zone), then a date. */
+const clockPart = String.raw`(?<![\d.:])(\d{1,2})[:.](\d{2})(?::\d{2})?(?:\s?[aApP]\.?[mM]\b\.?)?(?:\s*\(?\s*(?:(?:UTC|GMT)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5})\b\)?)?`
+const weekday = String.raw`(?:(?:[Mm]on|[Tt]ues?|[Ww]ed(?:nes)?|[Tt]hu(?:rs)?|[Ff]ri|[Ss]at(?:ur)?|[Ss]un)(?:day)?\.?,?\s+)?`
+const month = String.raw`(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\.?`
+/** Any written date, without capturing groups. */
 const datePart = String.raw`(?:${month}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${month}(?![a-z])(?:,?\s+\d{4})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b)`
 /** A time, then (after a comma, `on` or nothing: not `-` or `to`, which make a range) a date. */
 const timeThenDate = new RegExp(
-  String.raw`${clockPart}\s*(?:,|\bon\b|\|)?\s*(?:on\s+)?${weekday}(${datePart})`,
-  'gi',
+  String.raw`${clockPart}\s*(?:,|\bon\b|\|)?\s*(?:on\s+)?${weekday}(?<![\d/.-])(${datePart})`,
+  'g',
 )
-
-/** Month and day a written date names; undefined when its order is unknown (`03/04/2025`). */
-function writtenDate(text: string): {month: number; day: number} | undefined {
-  const iso = new RegExp(isoDate.source).exec(text)
-  if (iso) return {month: Number(iso[2]), day: Number(iso[3])}
-  const named = new RegExp(monthDay.source, 'i').exec(text)
-  if (named) {
-    const month = monthOf(named[1] ?? '')
-    if (month) return {month, day: Number(named[2])}
-  }
-  const reversed = new RegExp(dayMonth.source, 'i').exec(text)
-  if (reversed) {
-    const month = monthOf(reversed[2] ?? '')
-    if (month) return {month, day: Number(reversed[1])}
-  }
-  return undefined
-}
 
 function dateAfterTime(context: DetectorContext): Suspicion[] {
   const found: Suspicion[] = []
@@ -85,29 +69,26 @@ function dateAfterTime(context: DetectorContext): Suspicion[] {
     for (const match of line.text.matchAll(timeThenDate)) {
       const start = line.offset + (match.index ?? 0)
       const end = start + match[0].length
-      const dateText = match[4] ?? ''
+      const dateText = match[3] ?? ''
       const dateStart = end - dateText.length
-      let hour = Number(match[1])
-      const meridiem = match[3]?.toLowerCase()
-      if (meridiem === 'p' && hour < 12) hour += 12
-      if (meridiem === 'a' && hour === 12) hour = 0
-      const minute = Number(match[2])
-      const date = writtenDate(dateText)
-      const readings = context.readingsIn(start, end)
-      const reading = readings[0]
-      if (!reading) continue
-      const readsClock = reading.start < dateStart
-      let problem: string | undefined
-      if (readsClock && !reading.hasDate)
-        problem = `the date after the time was dropped; read as ${describe(reading)}`
-      else if (readsClock && date && (reading.month !== date.month || reading.day !== date.day))
-        problem = `the date after the time was not the one read; read as ${describe(reading)}`
-      else if (
-        !readsClock &&
-        (!reading.hasTime || reading.hour !== hour || reading.minute !== minute)
-      )
-        problem = `the time before the date was dropped; read as ${describe(reading)}`
-      if (problem) found.push(context.at('date-after-time', start, end, problem))
+      const {hour = -1, minute = -1} = findTimes(match[0])[0] ?? {}
+      const dates = findTimes(dateText).flatMap((item) => item.dates ?? [])
+      // `November 5-6`: either day.
+      const through = /^\s*[-–]\s*(\d{1,2})\b/.exec(line.text.slice(end - line.offset))
+      const first = dates[0]
+      if (through && first) dates.push({month: first.month, day: Number(through[1])})
+      for (const reading of context.readingsIn(start, end)) {
+        const fromClock = reading.start < dateStart
+        let problem: string | undefined
+        // A time placed on the written date (even as the incident's date) kept it.
+        if (fromClock && dates.length > 0 && !readsDate(reading, dates))
+          problem = reading.hasDate
+            ? `the date after the time was not the one read; read as ${describe(reading)}`
+            : `the date after the time was dropped; read as ${describe(reading)}`
+        else if (!fromClock && !readsClock(reading, hour, minute))
+          problem = `the date was read without the time before it, as ${describe(reading)}${reading.role === 'entry' ? '' : ` (the stated ${reading.role})`}`
+        if (problem) found.push(context.at('date-after-time', start, end, problem))
+      }
     }
   }
   return found

@@ -11,6 +11,7 @@ import {
   type Found,
   findTimes,
   isoDate,
+  isUsedBy,
   monthDay,
   monthOf,
   plainLine,
@@ -63,15 +64,13 @@ function timelineTimesUnread(context: DetectorContext): Suspicion[] {
     if (!line) continue
     const onLine = context.readingsIn(line.offset, line.offset + line.text.length)
     for (const time of headTimes(line)) {
-      if (context.readingsIn(time.start, time.end).length > 0) continue
+      if (context.readingsIn(time.start, time.end).length > 0 || isUsedBy(time, onLine)) continue
       // `13:14 EDT (17:14 UTC)`: the same moment in another zone, after the one read.
       const before = context.document.source.slice(
         Math.max(line.offset, time.start - 3),
         time.start,
       )
       if (/\(\s*$/.test(before) && onLine.some((reading) => reading.end <= time.start)) continue
-      // A date on a line whose time was read with another date (`Monday 3 June`) is not a dropped one.
-      if (time.kind === 'date' && onLine.some((reading) => reading.hasDate)) continue
       const what = time.kind === 'date' ? 'date' : 'time'
       found.push(
         context.at(
