@@ -115,14 +115,14 @@ function explainTime(document: DocumentText, stated: StatedTime | undefined): Ex
   if (!stated) return null
   const place = document.placeOf(stated.text) ?? {line: 0, column: 0}
   return {
-    ...place,
-    text: shorten(stated.text.value, 60),
     time: formatInstant(stated.epochMs, stated.zone, stated.dateFrom !== 'none', stated.hasTime),
     instant: new Date(stated.epochMs).toISOString(),
     zone: stated.zone,
     zoneFrom: stated.zoneText === undefined ? 'document' : 'written',
     dateFrom: stated.dateFrom,
     from: stated.from,
+    ...place,
+    text: shorten(stated.text.value, 60),
   }
 }
 
@@ -180,7 +180,7 @@ function explainIncident(incident: Incident, document: DocumentText): Omit<Expla
     end: explainTime(document, duration?.end),
     length:
       stated && statedQuote
-        ? {...statedQuote, minutes: Math.round(stated.ms / 60_000), from: stated.from}
+        ? {minutes: Math.round(stated.ms / 60_000), from: stated.from, ...statedQuote}
         : null,
     zone: {
       zone: incident.declaredZone ?? 'UTC',
@@ -215,11 +215,11 @@ function explainIncident(incident: Incident, document: DocumentText): Omit<Expla
         if (!text) return
         for (const percentage of reading.percentages) {
           const found = quote(document, text.slice(percentage.start, percentage.end))
-          if (found) shares.push({...found, kind: 'percentage', value: percentage.value})
+          if (found) shares.push({kind: 'percentage', value: percentage.value, ...found})
         }
         for (const words of reading.shareWords) {
           const found = quote(document, text.slice(words.start, words.end))
-          if (found) shares.push({...found, kind: 'words', value: null})
+          if (found) shares.push({kind: 'words', value: null, ...found})
         }
       })
       shares.sort((a, b) => a.line - b.line || a.column - b.column)

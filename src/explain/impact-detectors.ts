@@ -78,20 +78,22 @@ const notShareAfter =
   /^\s*(?:increase|growth|rise|more|higher|faster|slower|longer|uptime|availability|full|(?:cpu|memory|disk|load|utili[sz]ation|capacity)\b|of (?:the )?(?:cpu|memory|disk|capacity|ram|heap|storage)\b)/i
 
 /** Whether a percentage at `[index, end)` of `text` is of a resource or a growth, not of users or requests. */
-function notAShare(text: string, index: number, end: number): boolean {
+function notAShare(text: string, index: number, end: number): string | undefined {
   // `50% of our users`: a share, whatever came before.
   const of = /^\s*of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+)?(?:[a-z]+\s+)?([a-z-]+)/i.exec(
     text.slice(end, end + 40),
   )
   if (of && (populations.test(of[1] ?? '') || populations.test(of[0].split(/\s+/).at(-1) ?? '')))
-    return false
+    return undefined
   const before = text.slice(Math.max(0, index - 40), index)
   const lastWords = before.split(/\s+/).slice(-5).join(' ')
-  return (
-    resourceWords.test(lastWords) ||
-    growthBefore.test(before) ||
-    notShareAfter.test(text.slice(end, end + 30))
-  )
+  const resource = resourceWords.exec(lastWords)?.[0]
+  if (resource) return `a percentage of a resource or of availability (\`${resource}\`)`
+  const growth = growthBefore.exec(before)?.[0]
+  if (growth) return `a growth (\`${growth.trim()}\`)`
+  const after = notShareAfter.exec(text.slice(end, end + 30))?.[0]
+  if (after) return `a change or a resource (\`${after.trim()}\`)`
+  return undefined
 }
 
 /** People and requests an impact is a share of (plural; `every` and `each` take the singular). */
@@ -179,13 +181,12 @@ function countReadAsShare(context: DetectorContext): Suspicion[] {
           problem = 'a position in a sequence, not a count of affected users'
       }
     } else {
-      if (share.value !== undefined && share.value > 100)
-        problem = `${share.text} is more than 100%`
-      else if (
-        notAShare(before + share.text + after, before.length, before.length + share.text.length)
+      const reason = notAShare(
+        before + share.text + after,
+        before.length,
+        before.length + share.text.length,
       )
-        problem =
-          'a percentage of a resource, availability or a growth, not a share of users or requests'
+      if (reason) problem = `${reason}, not a share of users or requests`
     }
     if (problem)
       found.push(

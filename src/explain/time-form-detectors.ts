@@ -86,7 +86,7 @@ function dateAfterTime(context: DetectorContext): Suspicion[] {
             ? `the date after the time was not the one read; read as ${describe(reading)}`
             : `the date after the time was dropped; read as ${describe(reading)}`
         else if (!fromClock && !readsClock(reading, hour, minute))
-          problem = `the date was read without the time before it, as ${describe(reading)}${reading.role === 'entry' ? '' : ` (the stated ${reading.role})`}`
+          problem = `${reading.role === 'entry' ? 'the entry' : `the stated ${reading.role}`} was read from the date alone, without the time before it: ${describe(reading)}`
         if (problem) found.push(context.at('date-after-time', start, end, problem))
       }
     }
@@ -98,9 +98,7 @@ function describe(reading: TimeReading): string {
   const date = reading.hasDate
     ? `${reading.year ?? '(no year)'}-${pad(reading.month)}-${pad(reading.day)}`
     : ''
-  const time = reading.hasTime
-    ? `${pad(reading.hour)}:${pad(reading.minute)}`
-    : 'midnight (no time)'
+  const time = reading.hasTime ? `${pad(reading.hour)}:${pad(reading.minute)}` : 'midnight'
   return date ? `${date} ${time}` : `${time} with no date`
 }
 

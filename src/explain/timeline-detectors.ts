@@ -238,7 +238,7 @@ function yearCrossing(context: DetectorContext): Suspicion[] {
           'year-crossing',
           date.start,
           date.end,
-          `the timeline crosses into a new year after line ${previous.line}, but this date was read in ${year}`,
+          `the dates cross into a new year after line ${previous.line}, but this one was read in the same year (${year})`,
         ),
       )
     previous = {month: date.month, year, line: context.document.point(range.start).line}
