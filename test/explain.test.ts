@@ -7,7 +7,7 @@
  * expected lines below change with it.
  */
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -367,6 +367,41 @@ describe('postmortem-lint explain', () => {
       '1 d',
       '1 d 1 h 5 min',
     ])
+  })
+
+  it('documents every kind in docs/explain.md, with an example that gives what the doc shows', () => {
+    const doc = readFileSync(path.join(root, 'docs', 'explain.md'), 'utf8')
+    const sections = doc.split(/^### /m).slice(1)
+    expect(sections.map((section) => section.slice(0, section.indexOf('\n')))).toEqual(
+      detectors.map((detector) => detector.kind),
+    )
+    const directory = mkdtempSync(path.join(tmpdir(), 'postmortem-explain-doc-'))
+    temporary.push(directory)
+    const expected: string[] = []
+    for (const section of sections) {
+      const kind = section.slice(0, section.indexOf('\n'))
+      const markdown = /```markdown\n([\s\S]*?)\n```/.exec(section)?.[1] ?? ''
+      const text = /```text\n([\s\S]*?)\n```/.exec(section)?.[1] ?? ''
+      writeFileSync(path.join(directory, `${kind}.md`), `${markdown}\n`)
+      expected.push(kind, ...text.split('\n'))
+    }
+    const output = run(['explain', '.'], directory).stdout.split(/\n\n(?=\S)/)
+    const shown = output.flatMap((report) => [
+      report.slice(0, report.indexOf('.md')),
+      ...suspicious(report)
+        .slice(1)
+        .map((line) => line.slice(4)),
+    ])
+    const byKind = (list: string[]) => {
+      const groups: Record<string, string[]> = {}
+      let kind = ''
+      for (const line of list) {
+        if (/^[a-z-]+$/.test(line)) kind = line
+        else (groups[kind] ??= []).push(line)
+      }
+      return groups
+    }
+    expect(byKind(shown)).toEqual(byKind(expected))
   })
 
   it.skipIf(!existsSync(path.join(sharedDir, 'corpus-wild')))(
