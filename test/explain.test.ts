@@ -396,8 +396,10 @@ describe('postmortem-lint explain', () => {
       const groups: Record<string, string[]> = {}
       let kind = ''
       for (const line of list) {
-        if (/^[a-z-]+$/.test(line)) kind = line
-        else (groups[kind] ??= []).push(line)
+        if (/^[a-z-]+$/.test(line)) {
+          kind = line
+          groups[kind] = []
+        } else groups[kind]?.push(line)
       }
       return groups
     }

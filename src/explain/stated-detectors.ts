@@ -40,9 +40,7 @@ function unusedTimeInDuration(context: DetectorContext): Suspicion[] {
   const timeline = context.timelineLines()
   const inTimeline = (line: number) =>
     timeline !== undefined && line > timeline.from && line <= timeline.to
-  const used: {start: number; end: number}[] = [...context.readings]
   const length = document.range(incident.duration?.stated?.text)
-  if (length) used.push(length)
   const found: Suspicion[] = []
   const seen = new Set<number>()
   const stated = context.readings.filter((reading) => reading.stated)
@@ -55,7 +53,8 @@ function unusedTimeInDuration(context: DetectorContext): Suspicion[] {
     for (const time of timesIn(raw.text)) {
       const start = raw.offset + time.start
       const end = raw.offset + time.end
-      if (used.some((range) => range.start < end && range.end > start)) continue
+      if (context.readingsIn(start, end).length > 0) continue
+      if (length && length.start < end && length.end > start) continue
       // Used all the same: the stated start or end (a field's) or the entry (a marker's) has that clock or date.
       if (isUsedBy(time, what === 'outage marker' ? readings : stated)) continue
       const readAs = readings.length
