@@ -15,7 +15,7 @@ import {timeReadings, wallClock} from './readings.js'
 import {findSuspicious, type Suspicion} from './suspicious.js'
 import {DocumentText, type Place, shorten} from './text.js'
 
-export interface Quote extends Place {
+interface Quote extends Place {
   text: string
 }
 
@@ -88,12 +88,7 @@ export interface Explanation {
 const maxBytes = 5_000_000
 
 /** `2024-05-02 09:10 UTC` (or without the date, or the date only) in `zone`; an IANA zone shows as its offset then. */
-export function formatInstant(
-  epochMs: number,
-  zone: string,
-  withDate: boolean,
-  withTime = true,
-): string {
+function formatInstant(epochMs: number, zone: string, withDate: boolean, withTime = true): string {
   const zoned = wallClock(epochMs, zone)
   const pad = (value: number) => String(Math.abs(value)).padStart(2, '0')
   const date = `${zoned.year}-${pad(zoned.month)}-${pad(zoned.day)}`
@@ -268,7 +263,7 @@ function unreadable(source: string): string | undefined {
 }
 
 /** The explanation of one parsed document. */
-export function explain(tree: Root, file: VFile): Explanation {
+function explain(tree: Root, file: VFile): Explanation {
   const source = String(file)
   const problem = unreadable(source)
   if (problem) return {path: file.path, problem, ...unexplained}

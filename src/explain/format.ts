@@ -147,15 +147,12 @@ function explanationText(explanation: Explanation): string[] {
 const maxEntries = 200
 
 /** The per-document report. */
-export function formatExplanations(
-  explanations: readonly Explanation[],
-  format: 'text' | 'json',
-): string {
+function formatExplanations(explanations: readonly Explanation[], format: 'text' | 'json'): string {
   if (format === 'json') return JSON.stringify(explanations, null, 2)
   return explanations.map((explanation) => explanationText(explanation).join('\n')).join('\n\n')
 }
 
-export interface SummaryRow {
+interface SummaryRow {
   kind: string
   description: string
   /** Documents showing it at least once. */
@@ -163,7 +160,7 @@ export interface SummaryRow {
   occurrences: number
 }
 
-export interface ExplainSummary {
+interface ExplainSummary {
   documents: number
   /** Documents that could not be explained (not text, empty, too large, unreadable). */
   notExplained: number
@@ -172,7 +169,7 @@ export interface ExplainSummary {
   kinds: SummaryRow[]
 }
 
-export function summarise(explanations: readonly Explanation[]): ExplainSummary {
+function summarise(explanations: readonly Explanation[]): ExplainSummary {
   const kinds = detectors.map((detector) => {
     const showing = explanations.filter((explanation) =>
       explanation.suspicious.some((item) => item.kind === detector.kind),
@@ -217,10 +214,7 @@ export function explainReport(
 }
 
 /** The `--summary` table (or JSON). */
-export function formatSummary(
-  explanations: readonly Explanation[],
-  format: 'text' | 'json',
-): string {
+function formatSummary(explanations: readonly Explanation[], format: 'text' | 'json'): string {
   const summary = summarise(explanations)
   if (format === 'json') return JSON.stringify(summary, null, 2)
   const occurrences = summary.kinds.reduce((sum, row) => sum + row.occurrences, 0)

@@ -79,13 +79,18 @@ const notShareAfter =
 
 /** Whether a percentage at `[index, end)` of `text` is of a resource or a growth, not of users or requests. */
 function notAShare(text: string, index: number, end: number): string | undefined {
-  // `50% of our users`: a share, whatever came before.
-  const of = /^\s*of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+)?(?:[a-z]+\s+)?([a-z-]+)/i.exec(
+  // `50% of our users`, `30% of active users`: a share, whatever came before.
+  const of = /^\s*of\s+(?:(?:the|our|all|its|their)\s+)?([a-z-]+)(?:\s+([a-z-]+))?/i.exec(
     text.slice(end, end + 40),
   )
-  if (of && (populations.test(of[1] ?? '') || populations.test(of[0].split(/\s+/).at(-1) ?? '')))
+  if (of && [of[1], of[2]].some((word) => word !== undefined && populations.test(word)))
     return undefined
-  const before = text.slice(Math.max(0, index - 40), index)
+  // Only the words of its own sentence: `availability. About 75% of ...` is not of availability.
+  const before =
+    text
+      .slice(Math.max(0, index - 40), index)
+      .split(/[.;!?]\s/)
+      .at(-1) ?? ''
   const lastWords = before.split(/\s+/).slice(-5).join(' ')
   const resource = resourceWords.exec(lastWords)?.[0]
   if (resource) return `a percentage of a resource or of availability (\`${resource}\`)`

@@ -33,7 +33,7 @@ export interface TimeReading {
 }
 
 /** The wall clock of an instant in a zone (an IANA name or an offset such as `+01:00`). */
-export interface WallClock {
+interface WallClock {
   year: number
   month: number
   day: number

@@ -139,15 +139,15 @@ export const dayMonth = new RegExp(
 )
 /** `2025-03-06`, `2025/3/6`. */
 export const isoDate = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g
-/** `06/03/2025`, `6.3.25`, `3-6-2025` (either order). */
-export const numericDate = /(?<![\d./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d./-])/g
+/** `06/03/2025`, `6.3.2025`, `3-6-25` (either order). */
+export const numericDate = /(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d./-])/g
 /** `14:30`, `2.30 pm`, `14h30`, `9:05:10`, `07 :15` (group 1 the hour, 2 the minute, 3 the meridiem). */
 export const clock =
   /(?<![\d.:,]|\bv)(\d{1,2})\s?[:.h]\s?(\d{2})(?::\d{2})?(?:\s?([ap])\.?\s?m\b\.?)?(?![\d]|[.:]\d)/gi
 /** `9am`, `11 p.m.` (group 1 the hour, 2 the meridiem). */
-export const hourMeridiem = /(?<![\d.:])(\d{1,2})\s?([ap])\.?\s?m\b\.?/gi
+const hourMeridiem = /(?<![\d.:])(\d{1,2})\s?([ap])\.?\s?m\b\.?/gi
 /** `2100hrs`, `1430Z`, `0915 UTC`. */
-export const militaryTime = /(?<![\d.:,])([01]\d|2[0-3])([0-5]\d)\s?(?:hrs?|hours|h|Z|UTC|GMT)\b/g
+const militaryTime = /(?<![\d.:,])([01]\d|2[0-3])([0-5]\d)\s?(?:hrs?|hours|h|Z|UTC|GMT)\b/g
 
 /** Every date and time the broad patterns find in `text`, in order, without overlaps. */
 export function findTimes(text: string): Found[] {
@@ -165,7 +165,12 @@ export function findTimes(text: string): Found[] {
     }
   }
   add(isoDate, 'date', (match) => ({dates: dateParts('iso', match)}))
-  add(numericDate, 'date', (match) => ({dates: dateParts('numeric', match)}))
+  // `0.0.19` is a version: dotted dates take a four-digit year.
+  add(numericDate, 'date', (match) =>
+    match[2] === '.' && (match[4] ?? '').length === 2
+      ? undefined
+      : {dates: dateParts('numeric', match)},
+  )
   add(monthDay, 'date', (match) => ({dates: dateParts('monthDay', match)}))
   add(dayMonth, 'date', (match) => ({dates: dateParts('dayMonth', match)}))
   add(clock, 'clock', (match) =>
