@@ -197,8 +197,10 @@ export function readTimeline(
         continue
       }
     }
-    // A nested line without a time of its own belongs to the entry above.
-    if (current && line.listDepth > 0 && !line.itemStart && line.kind !== 'heading') {
+    // A line inside an item belongs to the entry above, unless it opens with a time of its own
+    // (`2. Timeline` over lines `15:00 UTC: ...` that continue the item's paragraph).
+    const ownEntry = headMention !== undefined && line.indexInBlock > 0
+    if (current && line.listDepth > 0 && !line.itemStart && line.kind !== 'heading' && !ownEntry) {
       append(current, line.text.value)
       continue
     }
