@@ -66,6 +66,10 @@ const expected: Record<string, string[]> = {
     '9:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
     '3:4-3:11 postmortem-impact-percentage: No impact statement, and the summary gives no share of affected users or requests; expected a percentage (`40% of users`), a share (`all users`, `half of requests`) or a count with its total (`1,200 of 40,000 users`)',
   ],
+  'table-without-heading.md': [
+    '14:1 postmortem-required-sections: Missing section `Duration`; expected a heading or label such as `Duration:` (accepted names: duration, outage duration, incident duration, duration of the outage; or both a `Start time:` and an `End time:` field)',
+    '14:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
+  ],
   'time-on-its-own-line.md': [],
   'timed-lines-in-an-item.md': [],
   'version-numbers.md': [],

@@ -55,7 +55,9 @@ function timelineLines(
 ): TimelineLine[] {
   const result: TimelineLine[] = []
   let header: Line | undefined
-  for (let index = label.value ? label.line : label.line + 1; index < label.end; index++) {
+  // A label's value, or a table's header row (a table that is the timeline), is part of the timeline.
+  const first = label.value || lines[label.line]?.kind === 'row' ? label.line : label.line + 1
+  for (let index = first; index < label.end; index++) {
     const line = lines[index]
     if (!line) continue
     let text = index === label.line && label.value ? label.value : line.text
