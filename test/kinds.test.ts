@@ -49,6 +49,10 @@ const expected: Record<string, string[]> = {
     '21:1 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',
   ],
   'narrative-times.md': [],
+  'outage-begins-then-restored.md': [
+    '7:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
+    '5:23-5:31 postmortem-duration-consistency: Stated duration `one hour` disagrees with its start and end (`6:15pm` to `6:25pm` is 10 min); expected `10 min` or other times',
+  ],
   'outage-markers-wrong-length.md': [
     '5:21-5:31 postmortem-duration-consistency: Stated duration `45 minutes` disagrees with its start and end (`14:54` to `16:00` is 1 h 6 min); expected `1 h 6 min` or other times',
   ],

@@ -1,8 +1,9 @@
 /**
  * Explicit markers of an outage's start and end in the timeline: `OUTAGE
  * BEGINS` / `OUTAGE ENDS`, `INCIDENT BEGINS` / `INCIDENT ENDS`, `(outage
- * starts)`, an entry that opens with `Outage begins`. They state the start
- * and end when no field does; an outage's markers are preferred to an
+ * starts)`, an entry that opens with `Outage begins`; after a start marker
+ * with no end marker, the last entry that resolves the incident (`resolved`,
+ * `service restored`). They state the start and end when no field does; an outage's markers are preferred to an
  * incident's (the SRE book's example marks both, and its summary's 66
  * minutes are the outage's).
  */
@@ -81,6 +82,22 @@ export function readMarkers(entries: readonly TimelineEntry[]): {start?: Marker;
       ? markers.filter((marker) => marker.subject === 'outage')
       : markers
   const start = prefer(starts)[0]
-  const end = prefer(ends).at(-1)
+  const end = prefer(ends).at(-1) ?? (start ? resolutionAfter(entries, start) : undefined)
   return {...(start ? {start} : {}), ...(end ? {end} : {})}
+}
+
+/**
+ * With a start marker and no end marker, the last entry after it that
+ * resolves the incident (`Service fully restored`, `resolved`) marks the end.
+ */
+function resolutionAfter(entries: readonly TimelineEntry[], start: Marker): Marker | undefined {
+  const after = entries.slice(entries.indexOf(start.entry) + 1)
+  const entry = after.findLast(
+    (candidate) =>
+      candidate.timestamp?.epochMs !== undefined &&
+      candidate.timestamp.hasTime &&
+      candidate.phases.includes('resolution'),
+  )
+  const timestamp = entry?.timestamp as Marker['timestamp'] | undefined
+  return entry && timestamp ? {entry, timestamp, subject: start.subject} : undefined
 }
