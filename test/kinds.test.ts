@@ -40,6 +40,10 @@ const expected: Record<string, string[]> = {
   'impact-without-share.md': [
     '6:3-6:9 postmortem-impact-percentage: Impact statement gives no share of affected users or requests; expected a percentage (`40% of users`), a share (`all users`, `half of requests`) or a count with its total (`1,200 of 40,000 users`)',
   ],
+  'key-events.md': [
+    '7:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
+    '9:16-9:32 postmortem-timezone: Timeline times such as `2020-02-12 11:45` have no zone and the document declares none; expected a zone (`14:05 UTC`) or a note such as `All times UTC`',
+  ],
   'length-in-prose.md': [
     '16:70-16:77 postmortem-duration-consistency: Stated duration `an hour` disagrees with its start and end (`2024-03-04 10:34 GMT` to `2024-03-04 11:05 GMT` is 31 min); expected `31 min` or other times',
   ],
@@ -62,6 +66,9 @@ const expected: Record<string, string[]> = {
     '11:3-11:11 postmortem-timezone: Timeline times such as `10:30 PM` have no zone and the document declares none; expected a zone (`14:05 UTC`) or a note such as `All times UTC`',
   ],
   'run-together-entries.md': [],
+  'second-summary.md': [
+    '15:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
+  ],
   'section-names-as-questions.md': [],
   'sentence-lead-ins.md': [
     '23:1 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',

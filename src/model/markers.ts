@@ -16,8 +16,26 @@ export interface Marker {
   subject: 'outage' | 'incident'
 }
 
-const subjects = ['outage', 'downtime', 'disruption', 'incident', 'impact']
-const startVerbs = ['begins', 'began', 'starts', 'started', 'commences', 'commenced']
+const subjects = [
+  'outage',
+  'downtime',
+  'disruption',
+  'incident',
+  'impact',
+  'problem',
+  'issue',
+  'fault',
+]
+const startVerbs = [
+  'begins',
+  'began',
+  'starts',
+  'started',
+  'commences',
+  'commenced',
+  'occurs',
+  'occurred',
+]
 const endVerbs = ['ends', 'ended', 'is over']
 
 interface MarkerPattern {
@@ -68,9 +86,13 @@ export function readMarkers(entries: readonly TimelineEntry[]): {start?: Marker;
   for (const entry of entries) {
     const timestamp = entry.timestamp
     if (!timestamp || timestamp.epochMs === undefined || !timestamp.hasTime) continue
-    // The entry's first line (a table row's cells too), after its timestamp.
+    // The entry's first line (a table row's cells too) without its timestamp (`Fault occurs 2020-02-12 11:45`).
     const line = entry.fullText.split('\n')[0] ?? ''
-    const after = line.slice(line.indexOf(timestamp.text.value) + timestamp.text.value.length)
+    const at = line.indexOf(timestamp.text.value)
+    const after =
+      at <= 0
+        ? line.slice(Math.max(0, at) + timestamp.text.value.length)
+        : `${line.slice(0, at)} ${line.slice(at + timestamp.text.value.length)}`
     const timed = timestamp as Marker['timestamp']
     const start = marks(after, startMarker)
     const end = marks(after, endMarker)
