@@ -155,7 +155,7 @@ const phrasedSections: {kind: SectionKind; pattern: RegExp}[] = [
  * detected`, `Problem starts`).
  */
 const exactOnly: Partial<Record<SectionKind, string[]>> = {
-  summary: ['issue', 'problem', 'the problem', 'incident', 'what went on'],
+  summary: ['issue', 'problem', 'the problem'],
 }
 const exactOnlyKinds = new Map<string, SectionKind>(
   Object.entries(exactOnly).flatMap(([kind, names]) =>
