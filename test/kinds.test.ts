@@ -47,6 +47,9 @@ const expected: Record<string, string[]> = {
   'length-in-prose.md': [
     '16:70-16:77 postmortem-duration-consistency: Stated duration `an hour` disagrees with its start and end (`2024-03-04 10:34 GMT` to `2024-03-04 11:05 GMT` is 31 min); expected `31 min` or other times',
   ],
+  'marker-in-a-clause.md': [
+    '7:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
+  ],
   'meridiem-from-context.md': [],
   'metric-fields.md': [
     '11:1 postmortem-required-sections: Missing section `Duration`; expected a heading or label such as `Duration:` (accepted names: duration, outage duration, incident duration, duration of the outage; or both a `Start time:` and an `End time:` field)',
