@@ -165,6 +165,8 @@ function moduleOf(stack) {
     if (url.includes('/node_modules/chrono-node/')) return 'chrono-node'
     if (url.includes('/node_modules/temporal-polyfill/')) return 'temporal-polyfill'
     if (url.includes('/node_modules/unist-util-visit-parents/')) return 'unist-util-visit-parents'
+    if (/\/node_modules\/(?:parse5|hast-util-from-html|hast-util-from-parse5)\//.test(url))
+      return 'HTML parsing (hast-util-from-html)'
     const own = ownScript.exec(url)
     if (own?.[1] === 'time') return 'time module'
     if (own?.[1] === 'model') return 'model'
@@ -220,10 +222,11 @@ async function profileStages(texts, passes) {
     if (!modulesByStage.has(stage)) modulesByStage.set(stage, new Map())
     add(modulesByStage.get(stage), moduleOf(stack), ms)
     const leaf = stack.at(-1)
-    const where = leaf.url
-      ? `${leaf.url.replace(/^.*\/(node_modules|dist)\//, '$1/')}:${leaf.lineNumber + 1}`
-      : ''
-    add(functions, `${leaf.functionName || '(anonymous)'} ${where}`, ms)
+    const file = leaf.url.includes('/node_modules/')
+      ? leaf.url.replace(/^.*\/node_modules\//, '')
+      : leaf.url.replace(/^.*\/dist\//, 'dist/')
+    const where = leaf.url ? `${file}:${leaf.lineNumber + 1}` : ''
+    add(functions, `${(leaf.functionName || '(anonymous)').slice(0, 60)} ${where}\t${stage}`, ms)
   }
   const ours = [...stageMs].filter(([stage]) => isOurs(stage))
   const oursMs = ours.reduce((sum, [, ms]) => sum + ms, 0)
@@ -237,13 +240,18 @@ async function profileStages(texts, passes) {
       percentOfOurs: isOurs(stage) ? round1((ms / oursMs) * 100) : undefined,
     }))
   const model = modulesByStage.get('model') ?? new Map()
-  const modelSplit = ['model', 'time module', 'chrono-node', 'temporal-polyfill', 'other'].map(
-    (module) => ({
-      module,
-      ms: round1(model.get(module) ?? 0),
-      percentOfOurs: round1(((model.get(module) ?? 0) / oursMs) * 100),
-    }),
-  )
+  const modelSplit = [
+    'model',
+    'time module',
+    'chrono-node',
+    'temporal-polyfill',
+    'HTML parsing (hast-util-from-html)',
+    'other',
+  ].map((module) => ({
+    module,
+    ms: round1(model.get(module) ?? 0),
+    percentOfOurs: round1(((model.get(module) ?? 0) / oursMs) * 100),
+  }))
   // What each stage of ours spends in the time module, chrono-node and the tree walker.
   const libraries = [...modulesByStage]
     .map(([stage, modules]) => ({
@@ -257,12 +265,11 @@ async function profileStages(texts, passes) {
     .filter((row) => Object.values(row).some((value) => typeof value === 'number' && value > 0))
   const hottest = [...functions]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 20)
-    .map(([name, ms]) => ({
-      function: name,
-      ms: round1(ms),
-      percentOfOurs: round1((ms / oursMs) * 100),
-    }))
+    .slice(0, Number(process.env.BENCH_PROFILE_TOP ?? 20))
+    .map(([key, ms]) => {
+      const [name, stage] = key.split('\t')
+      return {function: name, stage, ms: round1(ms), percentOfOurs: round1((ms / oursMs) * 100)}
+    })
   return {
     passes,
     samplingIntervalUs: 250,
