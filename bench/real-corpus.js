@@ -175,23 +175,8 @@ function moduleOf(stack) {
   return 'other'
 }
 
-/**
- * A sampling profile of `passes` passes of our preset over the texts,
- * summed per stage (ms per pass), and the functions that take most of our share.
- */
-async function profileStages(texts, passes) {
-  const run = runnersFor(texts)['our preset']
-  run()
-  collect()
-  const session = new Session()
-  session.connect()
-  await session.post('Profiler.enable')
-  await session.post('Profiler.setSamplingInterval', {interval: 250})
-  await session.post('Profiler.start')
-  for (let pass = 0; pass < passes; pass++) run()
-  const {profile} = await session.post('Profiler.stop')
-  session.disconnect()
-
+/** Calls `each(stack, ms)` for every sample of a profile, with its stack from the root down. */
+function readProfile(profile, each) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const parent = new Map()
   for (const node of profile.nodes)
@@ -207,30 +192,70 @@ async function profileStages(texts, passes) {
     }
     return stack
   }
+  const {samples, timeDeltas} = profile
+  // A sample lasts until the next one.
+  for (let index = 0; index < samples.length; index++)
+    each(stackOf(samples[index]), (timeDeltas[index + 1] ?? 0) / 1000)
+}
+
+/** A sampling profile of one call, through node:inspector. */
+async function profileOf(session, run) {
+  collect()
+  await session.post('Profiler.start')
+  run()
+  const {profile} = await session.post('Profiler.stop')
+  return profile
+}
+
+/**
+ * A sampling profile of `passes` passes of our preset over the texts,
+ * summed per stage (ms per pass), and the functions that take most of our
+ * share; the bare parse is profiled in alternation with it, so that the
+ * garbage collection our share adds can be told from the parser's.
+ */
+async function profileStages(texts, passes) {
+  const runners = runnersFor(texts)
+  const run = runners['our preset']
+  const bare = runners['bare remark parse']
+  run()
+  bare()
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.setSamplingInterval', {interval: 250})
   const stageMs = new Map()
+  const bareStageMs = new Map()
   const modulesByStage = new Map()
   const functions = new Map()
   const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms)
-  const {samples, timeDeltas} = profile
-  for (let index = 0; index < samples.length; index++) {
-    // A sample lasts until the next one.
-    const ms = (timeDeltas[index + 1] ?? 0) / 1000 / passes
-    const stack = stackOf(samples[index])
-    const stage = stageOf(stack)
-    add(stageMs, stage, ms)
-    if (!isOurs(stage)) continue
-    if (!modulesByStage.has(stage)) modulesByStage.set(stage, new Map())
-    add(modulesByStage.get(stage), moduleOf(stack), ms)
-    const leaf = stack.at(-1)
-    const file = leaf.url.includes('/node_modules/')
-      ? leaf.url.replace(/^.*\/node_modules\//, '')
-      : leaf.url.replace(/^.*\/dist\//, 'dist/')
-    const where = leaf.url ? `${file}:${leaf.lineNumber + 1}` : ''
-    add(functions, `${(leaf.functionName || '(anonymous)').slice(0, 60)} ${where}\t${stage}`, ms)
+  for (let pass = 0; pass < passes; pass++) {
+    for (const [profile, stages] of [
+      [await profileOf(session, run), stageMs],
+      [await profileOf(session, bare), bareStageMs],
+    ])
+      readProfile(profile, (stack, ms) => {
+        const stage = stageOf(stack)
+        add(stages, stage, ms / passes)
+        if (stages !== stageMs || !isOurs(stage)) return
+        if (!modulesByStage.has(stage)) modulesByStage.set(stage, new Map())
+        add(modulesByStage.get(stage), moduleOf(stack), ms / passes)
+        const leaf = stack.at(-1)
+        const file = leaf.url.includes('/node_modules/')
+          ? leaf.url.replace(/^.*\/node_modules\//, '')
+          : leaf.url.replace(/^.*\/dist\//, 'dist/')
+        const where = leaf.url ? `${file}:${leaf.lineNumber + 1}` : ''
+        add(
+          functions,
+          `${(leaf.functionName || '(anonymous)').slice(0, 60)} ${where}\t${stage}`,
+          ms / passes,
+        )
+      })
   }
+  session.disconnect()
   const ours = [...stageMs].filter(([stage]) => isOurs(stage))
   const oursMs = ours.reduce((sum, [, ms]) => sum + ms, 0)
   const totalMs = [...stageMs.values()].reduce((sum, ms) => sum + ms, 0)
+  const bareMs = [...bareStageMs.values()].reduce((sum, ms) => sum + ms, 0)
   const stages = [...stageMs]
     .sort((a, b) => b[1] - a[1])
     .map(([stage, ms]) => ({
@@ -238,7 +263,10 @@ async function profileStages(texts, passes) {
       ms: round1(ms),
       percentOfPass: round1((ms / totalMs) * 100),
       percentOfOurs: isOurs(stage) ? round1((ms / oursMs) * 100) : undefined,
+      bareParseMs: bareStageMs.has(stage) ? round1(bareStageMs.get(stage)) : undefined,
     }))
+  const extraGcMs =
+    (stageMs.get('garbage collection') ?? 0) - (bareStageMs.get('garbage collection') ?? 0)
   const model = modulesByStage.get('model') ?? new Map()
   const modelSplit = [
     'model',
@@ -274,7 +302,9 @@ async function profileStages(texts, passes) {
     passes,
     samplingIntervalUs: 250,
     passMs: round1(totalMs),
+    bareParsePassMs: round1(bareMs),
     oursMs: round1(oursMs),
+    extraGcMs: round1(extraGcMs),
     stages,
     modelSplit,
     libraries,
@@ -400,7 +430,7 @@ export async function realCorpus({rounds, only, profilePasses = 3}) {
     results.profile = await profileStages(texts, profilePasses)
     const {profile} = results
     console.log(
-      `Where our preset's pass goes (sampling profile of ${profile.passes} passes, ms per pass of ${count} documents, so µs per document; our share ${profile.oursMs} of ${profile.passMs} ms):`,
+      `Where our preset's pass goes (sampling profile of ${profile.passes} passes alternating with the bare parse's, ms per pass of ${count} documents, so µs per document): ${profile.passMs} ms against the bare parse's ${profile.bareParsePassMs}; our stages ${profile.oursMs} ms, and ${profile.extraGcMs} ms more garbage collection than the bare parse's.`,
     )
     console.table(profile.stages)
     console.log('Model reading, by the module the time is spent in:')
