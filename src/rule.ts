@@ -152,10 +152,10 @@ export function forgetModels(file: VFile): void {
   forgetIncident(file)
 }
 
-/** One index of line starts per file, shared by the rules that report on it. */
+/** One index of line starts per file, shared by the rules that report on it and message control. */
 const locations = new WeakMap<VFile, {value: string; place: ReturnType<typeof location>}>()
 
-function locationOf(file: VFile): ReturnType<typeof location> {
+export function locationOf(file: VFile): ReturnType<typeof location> {
   const value = String(file)
   let known = locations.get(file)
   if (known?.value !== value) {
