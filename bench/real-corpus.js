@@ -158,6 +158,22 @@ function stageOf(stack) {
   return wrapper ? 'rule wrapper (src/rule.ts, unified-lint-rule, messages)' : 'other'
 }
 
+/**
+ * Which of the model's readers (src/model/incident.ts calls them in order) a
+ * sample of the model is in: the function `buildIncident` called. The times of
+ * a text are read when a reader first asks for them, so time recognition shows
+ * under the reader that asked first.
+ */
+function readerOf(stack) {
+  const index = stack.findIndex(
+    (frame) =>
+      frame.functionName === 'buildIncident' && frame.url.endsWith('/dist/model/incident.js'),
+  )
+  if (index === -1) return 'readIncident (the cache)'
+  const reader = stack[index + 1]
+  return reader ? reader.functionName || '(anonymous)' : 'buildIncident itself'
+}
+
 /** The module of the innermost frame that is ours or a library our share calls. */
 function moduleOf(stack) {
   for (let index = stack.length - 1; index >= 0; index--) {
@@ -227,6 +243,7 @@ async function profileStages(texts, passes) {
   const bareStageMs = new Map()
   const modulesByStage = new Map()
   const functions = new Map()
+  const readers = new Map()
   const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms)
   for (let pass = 0; pass < passes; pass++) {
     for (const [profile, stages] of [
@@ -239,6 +256,11 @@ async function profileStages(texts, passes) {
         if (stages !== stageMs || !isOurs(stage)) return
         if (!modulesByStage.has(stage)) modulesByStage.set(stage, new Map())
         add(modulesByStage.get(stage), moduleOf(stack), ms / passes)
+        if (stage === 'model') {
+          const reader = readerOf(stack)
+          if (!readers.has(reader)) readers.set(reader, new Map())
+          add(readers.get(reader), moduleOf(stack), ms / passes)
+        }
         const leaf = stack.at(-1)
         const file = leaf.url.includes('/node_modules/')
           ? leaf.url.replace(/^.*\/node_modules\//, '')
@@ -280,6 +302,35 @@ async function profileStages(texts, passes) {
     ms: round1(model.get(module) ?? 0),
     percentOfOurs: round1(((model.get(module) ?? 0) / oursMs) * 100),
   }))
+  const modelMs = stageMs.get('model') ?? 0
+  // The readers, each split by module; those under 1% of the model summed as one row.
+  const readerRows = [...readers].map(([reader, modules]) => {
+    const ms = [...modules.values()].reduce((sum, value) => sum + value, 0)
+    return {reader, ms, modules}
+  })
+  const small = readerRows.filter((row) => row.ms < modelMs / 100)
+  const rest = {reader: `${small.length} others`, ms: 0, modules: new Map()}
+  for (const row of small) {
+    rest.ms += row.ms
+    for (const [module, ms] of row.modules) add(rest.modules, module, ms)
+  }
+  const modelReaders = [...readerRows.filter((row) => row.ms >= modelMs / 100), rest]
+    .filter((row) => row.ms > 0)
+    .sort((a, b) => b.ms - a.ms)
+    .map(({reader, ms, modules}) => ({
+      reader,
+      ms: round1(ms),
+      percentOfModel: round1((ms / modelMs) * 100),
+      ...Object.fromEntries(
+        [
+          'model',
+          'time module',
+          'chrono-node',
+          'temporal-polyfill',
+          'HTML parsing (hast-util-from-html)',
+        ].map((module) => [module, round1(modules.get(module) ?? 0)]),
+      ),
+    }))
   // What each stage of ours spends in the time module, chrono-node and the tree walker.
   const libraries = [...modulesByStage]
     .map(([stage, modules]) => ({
@@ -307,6 +358,7 @@ async function profileStages(texts, passes) {
     extraGcMs: round1(extraGcMs),
     stages,
     modelSplit,
+    modelReaders,
     libraries,
     hottest,
   }
@@ -435,6 +487,8 @@ export async function realCorpus({rounds, only, profilePasses = 3}) {
     console.table(profile.stages)
     console.log('Model reading, by the module the time is spent in:')
     console.table(profile.modelSplit)
+    console.log('Model reading, by reader (src/model/incident.ts) and module (ms per pass):')
+    console.table(profile.modelReaders)
     if (profile.libraries.length) {
       console.log(
         'Time module, chrono-node, Temporal and tree walks per stage of ours (ms per pass):',
