@@ -183,6 +183,7 @@ function withoutStack<T>(create: () => T): T {
 /** What one configuration of a rule needs on every file, worked out on its first file. */
 interface Configured<Options> {
   raw: unknown
+  settings: unknown
   failure: string | undefined
   options: Options
   model: ModelOptions | undefined
@@ -196,6 +197,7 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
    * rule synchronously from it, with the options but not the processor.
    */
   let running: ((raw: unknown) => Configured<Options>) | undefined
+  let lastConfigured: Configured<Options> | undefined
   const lint = lintRule(
     {origin: `remark-lint:${definition.id}`, url},
     (tree: Root, file: VFile, raw: unknown) => {
@@ -266,21 +268,25 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
       | undefined
     if (!transformer) return undefined
     // The options (as unified-lint-rule hands them to the rule) are checked and
-    // read into model options once per configuration, not once per file.
-    let configured: Configured<Options> | undefined
+    // read into model options once per configuration, not once per file; the
+    // CLI and the language server attach every plugin again for each file
+    // (unified-engine makes a processor per file), with the same options and
+    // settings objects, so the last configuration is kept across attachments.
     const configureOnce = (raw: unknown): Configured<Options> => {
-      if (configured && configured.raw === raw) return configured
+      if (lastConfigured && lastConfigured.raw === raw && lastConfigured.settings === settings)
+        return lastConfigured
       const failure = validate(definition.id, definition.options, raw)
       const options = (raw ?? {}) as Options
       const read: Configured<Options> = {
         raw,
+        settings,
         failure,
         options,
         model: failure
           ? undefined
           : intern(modelOptions(settings, options as Record<string, unknown>)),
       }
-      configured = read
+      lastConfigured = read
       return read
     }
     return (tree: Root, file: VFile, next: () => void) => {
