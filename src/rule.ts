@@ -146,9 +146,10 @@ function incidentOf(tree: Root, file: VFile, options: ModelOptions): Incident {
   return incident
 }
 
-/** Forget a file's models (the CLI, once the file's messages are final). */
+/** Forget a file's models and line index (the CLI, once the file's messages are final). */
 export function forgetModels(file: VFile): void {
   models.delete(file)
+  locations.delete(file)
   forgetIncident(file)
 }
 
