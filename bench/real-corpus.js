@@ -447,13 +447,13 @@ export async function realCorpus({rounds, only, profilePasses = 3}) {
     console.log(note)
     return {skipped: note}
   }
-  const note = missing.length ? `(${missing.join(', ')} not found in ${sharedDir}: skipped)` : ''
+  const note = missing.length ? ` (${missing.join(', ')} not found in ${sharedDir}: skipped)` : ''
   const cycled = Array.from({length: count}, (_, index) => documents[index % documents.length])
   const texts = cycled.map((document) => document.text)
   const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0)
   const present = folders.filter((folder) => !missing.includes(folder))
   console.log(
-    `Real corpus: ${documents.length} documents of ${present.join(' and ')} ${note}, cycled to ${count} (${(bytes / 1e6).toFixed(2)} MB); ${rounds} paired rounds, median (min–max).`,
+    `Real corpus: ${documents.length} documents of ${present.join(' and ')}${note}, cycled to ${count} (${(bytes / 1e6).toFixed(2)} MB); ${rounds} paired rounds, median (min–max).`,
   )
   const results = {
     documents: documents.length,
