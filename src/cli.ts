@@ -22,10 +22,10 @@ import {remarkExplain} from './explain/explain.js'
 import {explainReport} from './explain/format.js'
 import {applyFixes, writeFileAtomic} from './fix.js'
 import preset from './index.js'
-import {forgetIncident} from './model/incident.js'
 import {htmlReport} from './report-html.js'
 import {githubReporter} from './reporters/github.js'
 import {sarifReporter} from './reporters/sarif.js'
+import {forgetModels} from './rule.js'
 import {formatStats, type IncidentMetrics, remarkIncidentMetrics} from './stats.js'
 
 const packageJson = JSON.parse(
@@ -172,7 +172,7 @@ const statsReporter = (vfiles: VFile[]) => {
 function releaseTrees(this: Processor) {
   this.use(() => (tree: Root, file: VFile) => {
     tree.children = []
-    forgetIncident(file)
+    forgetModels(file)
   })
 }
 
