@@ -84,6 +84,9 @@ export interface IncidentDate {
   startYearWritten: boolean
 }
 
+/** Digits that may be a year: four of them, or a numeric date's two (`5/26/21`), or `'24`. */
+const yearLike = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}|'\d{2}\b/
+
 /** A year as a document writes it in its title, a `Date:` field or a column (`Date (2022)`). */
 const writtenYear = /(?<![\d.v-])((?:19[89]|20[0-4])\d)(?![\d.])/
 
@@ -102,6 +105,8 @@ export function readIncidentDate(
   // The year of dates without one: the first one a date is written with, else any year near the top.
   let year: number | undefined
   for (const text of texts) {
+    // Only a text with a year-like number can give a date with a year: most lines skip chrono.
+    if (!yearLike.test(text.value.slice(0, entryHeadLength))) continue
     year = recognise(text.value.slice(0, entryHeadLength)).mentions.find((m) => m.from.year)?.from
       .year
     if (year) break
@@ -376,6 +381,7 @@ function writtenLength(outline: Outline): StatedLength | undefined {
         : [{text: line.text, from: 'prose' as const}],
   )
   for (const {text, from: source} of [...texts, ...rest]) {
+    if (!lengthUnit.test(text.value)) continue
     const length = findWrittenOutageLengths(text.value).find(
       (found) => source !== 'prose' || outageSentence.test(sentenceAround(text.value, found.start)),
     )
@@ -389,6 +395,9 @@ function writtenLength(outline: Outline): StatedLength | undefined {
   }
   return undefined
 }
+
+/** Every length has a unit: a cheap first test before the length patterns. */
+const lengthUnit = /day|hour|hr|min|sec|\d\s*-?[hms]\b|\dh\d/i
 
 /** Words of a sentence about the outage itself. */
 const outageSentence =

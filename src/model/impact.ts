@@ -29,6 +29,11 @@ const shareWordPattern = new RegExp(
 /** An outage of everything, in words: `a complete outage`, `total loss of service`. */
 const totalOutage =
   /\b(?:complete|total|full|entire|100%)\s+(?:service\s+)?(?:outage|loss of service|downtime|blackout|unavailability)\b/gi
+/** What every pattern below needs somewhere in the text. */
+const anyShare =
+  /%|percent|per cent|\b(?:all|every|each|entire|whole|no|none|half|thirds?|quarters?|fifth|one in|everyone|everybody|nobody|anyone|complete|total|full|not)\b|\d\s+(?:of|out of)\s/i
+const noShares: ShareReading = Object.freeze({percentages: [], shareWords: []}) as ShareReading
+
 /** `Not all users`, `not every customer`: a vague share, not all of them. */
 const negated = /\bnot\s+$/i
 /** No one affected, said in words: `users were not affected`, `no impact to ordinary users`. */
@@ -52,6 +57,8 @@ function isResourcePercentage(text: string, start: number, end: number): boolean
 }
 
 function readShares(text: string): ShareReading {
+  // Every share has a `%`, a share word or a count with its total: most lines have none of them.
+  if (!anyShare.test(text)) return noShares
   const percentages: Percentage[] = []
   for (const match of text.matchAll(percentagePattern)) {
     const start = match.index ?? 0

@@ -49,6 +49,10 @@ export function readOutline(
   }
 }
 
+/** The words `requirementLabel` needs, in any case or markup: a cheap first test. */
+const mentionsRequirement =
+  /\b(?:must|should|needs? to|has to|have to|shall)\W+(?:contain|include|have|cover|state|answer|describe|list)\b/i
+
 /** A line that asks for content instead of giving it (`what was the root cause`, `explain in detail ...`). */
 const promptLine =
   /^(?:what|when|how|which|who|why|where|whether|explain|describe|list|include|add|mention|provide|give|state|write|detail|identify|summari[sz]e|a list of|the list of)\b|\?$/i
@@ -64,6 +68,8 @@ const promptLine =
 function withoutRequirementText(lines: readonly Line[], labels: Label[]): Label[] {
   const blocks: [number, number][] = []
   lines.forEach((line, index) => {
+    // Most lines say nothing of what a section must contain: test the raw text before normalising it.
+    if (!mentionsRequirement.test(line.text.value)) return
     if (!requirementLabel.test(normaliseLabel(line.text.value))) return
     let end = index + 1
     while (end < lines.length && isUnder(line, lines[end] as Line)) end++

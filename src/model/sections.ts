@@ -328,10 +328,12 @@ export function splitMergedLines(lines: readonly Line[], aliases: AliasTable): L
     for (const match of value.matchAll(mergedBreak)) {
       const at = match.index ?? 0
       const rest = value.slice(at + match[0].length)
+      const isDash = !/^[,;]/.test(match[0])
+      // After a comma, only a `Label:` within a few words can start a field.
+      if (!isDash && !/^[^,;.]{1,60}:/.test(rest)) continue
       const field = splitField(line.text.slice(at + match[0].length))
       const isLabel =
         field !== undefined && kindsOfLabel(cleanLabel(field.label).value, aliases).length > 0
-      const isDash = !/^[,;]/.test(match[0])
       // `[15/02/2024 - 15:00]`, `14:00 - Detection: ...`: the dash joins a date or time to what follows.
       if (
         isDash &&
@@ -366,6 +368,8 @@ function pushParts(result: Line[], line: Line, cuts: readonly number[]): void {
   }
 }
 
+const threeClocks = /\d:\d{2}\b.*?\d:\d{2}\b.*?\d:\d{2}\b/
+
 /** A clock that may start an entry, and the word before it. */
 const inlineClock = /(\S+)\s+(\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?)(?=\s+[A-Z]|\s*[:–-]\s)/gi
 /** Words after which a clock is part of a sentence (`at 9:10 PM`), not a new entry. */
@@ -378,6 +382,8 @@ const clockInSentence =
  * together; cut before each clock that opens another.
  */
 function inlineEntryCuts(value: string): number[] {
+  // Three clocks at least (the first and two more): most lines have none.
+  if (!threeClocks.test(value)) return []
   const lead = runInLabel.exec(value)?.[0].length ?? 0
   if (!/^\d{1,2}:\d{2}/.test(value.slice(lead).replace(/^[\s*_[(-]+/, ''))) return []
   const cuts: number[] = []
