@@ -42,6 +42,9 @@ Options:
                        stated duration, timestamp forms), then report what is left
   --frail              exit 1 on warnings too, not only on errors
   --quiet              report only files that have messages
+  --verbose            show each message's note (what the reason leaves out:
+                       accepted names, candidates, how a value was computed)
+                       and the link to its rule's page
   --silently-ignore    do not complain about files given but ignored by .remarkignore
   --ignore-path <file> use this ignore file instead of .remarkignore
   --no-config          do not look for .remarkrc* or remarkConfig
@@ -83,6 +86,7 @@ function parseOptions() {
       frail: {type: 'boolean', default: false},
       fix: {type: 'boolean', default: false},
       quiet: {type: 'boolean', default: false},
+      verbose: {type: 'boolean', default: false},
       'silently-ignore': {type: 'boolean', default: false},
       'ignore-path': {type: 'string'},
       config: {type: 'boolean', default: true},
@@ -178,6 +182,8 @@ const engineOptions: EngineOptions = {
   ...(isStats ? {} : {defaultConfig: preset, configTransform: withPreset, plugins: [releaseTrees]}),
   silentlyIgnore: values['silently-ignore'],
   quiet: values.quiet,
+  // vfile-reporter prints notes and links with `verbose`, as `remark --verbose` does.
+  verbose: values.verbose,
   frail: values.frail,
   output: false,
   out: false,

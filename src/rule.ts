@@ -6,6 +6,7 @@
 import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import {lintRule} from 'unified-lint-rule'
+import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
@@ -30,16 +31,45 @@ interface RuleContext<Options> {
   file: VFile
   options: Options
   report: (reason: string, text: SourceText | undefined, extra?: ReportExtra) => void
+  /** Where a text is in the file, as `line:column` (for notes that list places). */
+  where: (text: SourceText) => string
 }
 
 interface ReportExtra {
-  /** A related place and what it is (`the stated start`). */
+  /** A related place and what it is (`The stated start`): the message's `cause`. */
   related?: {text: SourceText; reason: string}
+  /** The other places of the same problem (the other entries of a group), each with what it is. */
+  also?: {text: SourceText; reason: string}[]
+  /** What the reason leaves out (accepted names, candidates, how a value was computed): the message's `note`. */
+  note?: string
   /** Replacements for the reported text (editors offer them as quick fixes). */
   expected?: string[]
   actual?: string
   /** `expected[0]` is safe to apply without review: `postmortem-lint --fix` applies it. */
   fix?: boolean
+}
+
+/**
+ * A place a message refers to besides its own: the context of the problem
+ * (`The stated start`, also the message's `cause`), or another place of the
+ * same problem (`also`: the other entries of a group, which editors mark too).
+ */
+export interface RelatedPlace {
+  reason: string
+  place: Point | Position
+  also?: true
+}
+
+/**
+ * The places related to a message, in order: its `cause` first when it has
+ * one, then the other places of the same problem. vfile-message has room for
+ * one `cause`; the list is kept in the message's `related` field, which the
+ * language server turns into `relatedInformation`, SARIF into
+ * `relatedLocations` and `--report json` into `related`.
+ */
+export function relatedPlaces(message: object): RelatedPlace[] {
+  const related = (message as {related?: unknown}).related
+  return Array.isArray(related) ? (related as RelatedPlace[]) : []
 }
 
 /** Marks a message whose first `expected` value `--fix` applies (a symbol: reports never show it). */
@@ -143,11 +173,17 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
         incident,
         file,
         options,
+        where(text) {
+          const start = placeOf(text)
+          const point = start && 'start' in start ? start.start : start
+          return point ? `${point.line}:${point.column}` : '?'
+        },
         report(reason, text, extra = {}) {
           const messagePlace = placeOf(text)
+          const contextPlace = extra.related ? placeOf(extra.related.text) : undefined
           const cause = extra.related
             ? new VFileMessage(extra.related.reason, {
-                place: placeOf(extra.related.text),
+                place: contextPlace,
                 ruleId: definition.id,
                 source: 'remark-lint',
               })
@@ -156,6 +192,15 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
             ...(messagePlace ? {place: messagePlace} : {}),
             ...(cause ? {cause} : {}),
           })
+          const related: RelatedPlace[] = []
+          if (extra.related && contextPlace)
+            related.push({reason: extra.related.reason, place: contextPlace})
+          for (const other of extra.also ?? []) {
+            const place = placeOf(other.text)
+            if (place) related.push({reason: other.reason, place, also: true})
+          }
+          if (related.length > 0) Object.assign(message, {related})
+          if (extra.note) message.note = extra.note
           if (extra.expected) message.expected = extra.expected
           if (extra.actual !== undefined) message.actual = extra.actual
           if (extra.fix && extra.expected?.length === 1)
