@@ -16,13 +16,13 @@ import type {Processor} from 'unified'
 import {type Options as EngineOptions, engine} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {reporter as prettyReporter} from 'vfile-reporter'
-import reporterJson from 'vfile-reporter-json'
 import {withPreset} from './config.js'
 import {applyFixes, writeFileAtomic} from './fix.js'
 import preset from './index.js'
 import {forgetIncident} from './model/incident.js'
 import {htmlReport} from './report-html.js'
 import {githubReporter} from './reporters/github.js'
+import {jsonReporter} from './reporters/json.js'
 import {sarifReporter} from './reporters/sarif.js'
 import {formatStats, type IncidentMetrics, remarkIncidentMetrics} from './stats.js'
 
@@ -67,7 +67,7 @@ Exit code: 0 when clean, 1 on errors (or warnings with --frail).`
 type Reporter = (files: VFile[], options?: object) => string
 const reporters: Record<string, Reporter> = {
   pretty: prettyReporter as Reporter,
-  json: reporterJson as Reporter,
+  json: jsonReporter as Reporter,
   sarif: (files) => sarifReporter(files, {version: packageJson.version}),
   github: (files) => githubReporter(files),
 }
