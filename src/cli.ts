@@ -17,6 +17,8 @@ import {type Options as EngineOptions, engine} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {reporter as prettyReporter} from 'vfile-reporter'
 import {withPreset} from './config.js'
+import {remarkExplain} from './explain/explain.js'
+import {explainReport} from './explain/format.js'
 import {applyFixes, writeFileAtomic} from './fix.js'
 import preset from './index.js'
 import {forgetIncident} from './model/incident.js'
@@ -32,6 +34,7 @@ const packageJson = JSON.parse(
 
 const help = `Usage: postmortem-lint [--fix] [options] <file|folder|glob ...>
        postmortem-lint stats [--format table|json|csv|html] [-o <file>] <file|folder|glob ...>
+       postmortem-lint explain [--summary] [--format text|json] [-o <file>] <file|folder|glob ...>
 
 Check incident postmortems written in Markdown.
 
@@ -57,6 +60,11 @@ mitigate and to resolve, and impact share, then the count, median and 90th perce
 and what could not be measured and why. --format html writes one self-contained
 page with each incident on a time axis, the distribution of durations and the
 table; -o <file> writes the report there instead of to stdout.
+
+explain: what the model read of each postmortem (sections, stated start, end,
+length and zone with the text each came from, the timeline's entries and their
+times, the impact shares) and its suspicious readings (docs/explain.md);
+--summary prints how many documents show each kind. Always exits 0.
 
 Configuration: .remarkrc, .remarkrc.json, .remarkrc.js/.mjs/.cjs, .remarkrc.yml or
 "remarkConfig" in package.json. The postmortem preset always applies; a config adds
@@ -94,6 +102,7 @@ function parseOptions() {
       color: {type: 'boolean', default: process.stderr.isTTY === true},
       'no-color': {type: 'boolean', default: false},
       format: {type: 'string', default: 'table'},
+      summary: {type: 'boolean', default: false},
       output: {type: 'string', short: 'o'},
       help: {type: 'boolean', short: 'h', default: false},
       version: {type: 'boolean', short: 'v', default: false},
@@ -126,16 +135,21 @@ if (!reporter)
 if (positionals.length === 0) fail(`no input: give files, folders or globs\n\n${help}`)
 
 const isStats = positionals[0] === 'stats'
-const files = isStats ? positionals.slice(1) : positionals
+const isExplain = positionals[0] === 'explain'
+/** `stats` and `explain` read the incident model only: no rules, no configuration, exit code 0. */
+const readsModel = isStats || isExplain
+const files = readsModel ? positionals.slice(1) : positionals
 const formats = ['table', 'json', 'csv', 'html'] as const
 const format = values.format as (typeof formats)[number]
 if (isStats && !formats.includes(format))
   fail(
     `Unexpected value \`${values.format}\` for \`--format\`, expected \`table\`, \`json\`, \`csv\`, \`html\``,
   )
+if (isExplain && !['table', 'text', 'json'].includes(format))
+  fail(`Unexpected value \`${values.format}\` for \`--format\`, expected \`text\`, \`json\``)
 if (files.length === 0) fail(`no input: give files, folders or globs\n\n${help}`)
-if (isStats && values.fix)
-  fail('Unexpected option `--fix` for `stats`, expected it without `--fix`')
+if (readsModel && values.fix)
+  fail(`Unexpected option \`--fix\` for \`${positionals[0]}\`, expected it without \`--fix\``)
 
 /** `stats` reads the incident model only (no rules, no configuration) and prints metrics to stdout. */
 const statsReporter = (vfiles: VFile[]) => {
@@ -166,9 +180,23 @@ function releaseTrees(this: Processor) {
   })
 }
 
+/** `explain` prints what the model read and its suspicious readings, to stdout. */
+const explainReporter = (vfiles: VFile[]) => {
+  const report = explainReport(vfiles, {
+    format: format === 'json' ? 'json' : 'text',
+    summary: values.summary === true,
+  })
+  if (!values.output) return report
+  writeFileSync(values.output, `${report}\n`)
+  return ''
+}
+
 const engineOptions: EngineOptions = {
-  processor: isStats
-    ? remark().use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).use(remarkIncidentMetrics)
+  processor: readsModel
+    ? remark()
+        .use(remarkFrontmatter, ['yaml', 'toml'])
+        .use(remarkGfm)
+        .use(isExplain ? remarkExplain : remarkIncidentMetrics)
     : remark(),
   files,
   cwd: process.cwd(),
@@ -178,8 +206,10 @@ const engineOptions: EngineOptions = {
   rcName: '.remarkrc',
   packageField: 'remarkConfig',
   pluginPrefix: 'remark',
-  detectConfig: !isStats && values.config && !values['no-config'],
-  ...(isStats ? {} : {defaultConfig: preset, configTransform: withPreset, plugins: [releaseTrees]}),
+  detectConfig: !readsModel && values.config && !values['no-config'],
+  ...(readsModel
+    ? {}
+    : {defaultConfig: preset, configTransform: withPreset, plugins: [releaseTrees]}),
   silentlyIgnore: values['silently-ignore'],
   quiet: values.quiet,
   // vfile-reporter prints notes and links with `verbose`, as `remark --verbose` does.
@@ -188,10 +218,10 @@ const engineOptions: EngineOptions = {
   output: false,
   out: false,
   color: values.color && !values['no-color'],
-  reporter: isStats ? statsReporter : reporter,
+  reporter: isExplain ? explainReporter : isStats ? statsReporter : reporter,
   // Machine-read reports (SARIF, workflow commands) go to stdout; the others to stderr as in remark-cli.
   streamError:
-    isStats || values.report === 'sarif' || values.report === 'github'
+    readsModel || values.report === 'sarif' || values.report === 'github'
       ? process.stdout
       : process.stderr,
 }
@@ -231,4 +261,4 @@ async function fixFiles(): Promise<void> {
 
 if (values.fix) await fixFiles()
 const {code} = await lint()
-process.exitCode = isStats ? 0 : code
+process.exitCode = readsModel ? 0 : code

@@ -19,6 +19,7 @@ const expected: Record<string, string[]> = {
     '29:1 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',
     '29:1 postmortem-required-sections: Missing section `Corrective and Preventative Measures`; expected a heading or label such as `Corrective and Preventative Measures:` (accepted names: corrective and preventative measures, corrective and preventive measures, corrective, corrective measures, corrective actions, preventative measures)',
   ],
+  'columns-without-a-table.md': [],
   'date-after-time.md': [],
   'date-headings.md': [],
   'dates-joined-to-times.md': [
@@ -30,12 +31,17 @@ const expected: Record<string, string[]> = {
   'day-first-dates.md': [
     '6:13-6:33 postmortem-stated-duration: Missing stated duration: `28/03/2024 22:00 UTC` to `02/04/2024 10:00 UTC` is 4 days 12 h; expected the length written beside them (`Duration: 4 days 12 h`)',
   ],
+  'end-of-day.md': [],
+  'entries-run-together.md': [],
   'impact-in-next-item.md': [],
   'impact-introduces-lines.md': [],
   'impact-none-affected.md': [],
   'impact-populations.md': [],
   'impact-without-share.md': [
     '6:3-6:9 postmortem-impact-percentage: Impact statement gives no share of affected users or requests; expected a percentage (`40% of users`), a share (`all users`, `half of requests`) or a count with its total (`1,200 of 40,000 users`)',
+  ],
+  'length-in-prose.md': [
+    '16:70-16:77 postmortem-duration-consistency: Stated duration `an hour` disagrees with its start and end (`2024-03-04 10:34 GMT` to `2024-03-04 11:05 GMT` is 31 min); expected `31 min` or other times',
   ],
   'meridiem-from-context.md': [],
   'metric-fields.md': [
@@ -60,7 +66,12 @@ const expected: Record<string, string[]> = {
     '9:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
     '3:4-3:11 postmortem-impact-percentage: No impact statement, and the summary gives no share of affected users or requests; expected a percentage (`40% of users`), a share (`all users`, `half of requests`) or a count with its total (`1,200 of 40,000 users`)',
   ],
+  'table-without-heading.md': [
+    '14:1 postmortem-required-sections: Missing section `Duration`; expected a heading or label such as `Duration:` (accepted names: duration, outage duration, incident duration, duration of the outage; or both a `Start time:` and an `End time:` field)',
+    '14:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
+  ],
   'time-on-its-own-line.md': [],
+  'timed-lines-in-an-item.md': [],
   'version-numbers.md': [],
   'written-length.md': [
     '5:33-5:40 postmortem-duration-consistency: Stated duration `3 hours` disagrees with its start and end (`2024-03-02 10:00 UTC` to `2024-03-02 12:00 UTC` is 2 h); expected `2 h` or other times',

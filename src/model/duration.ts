@@ -367,8 +367,18 @@ function writtenLength(outline: Outline): StatedLength | undefined {
   for (const label of sections.get('impact') ?? [])
     if (!inTimeline(label.line))
       for (const text of labelBody(lines, label)) texts.push({text, from: 'impact statement'})
-  for (const {text, from: source} of texts) {
-    const length = findWrittenOutageLengths(text.value)[0]
+  // Elsewhere (a root cause's prose), only a sentence that speaks of the outage (`an outage of almost an hour`).
+  const rest = lines.flatMap((line, index) =>
+    index >= from && index < to
+      ? []
+      : inTimeline(index)
+        ? []
+        : [{text: line.text, from: 'prose' as const}],
+  )
+  for (const {text, from: source} of [...texts, ...rest]) {
+    const length = findWrittenOutageLengths(text.value).find(
+      (found) => source !== 'prose' || outageSentence.test(sentenceAround(text.value, found.start)),
+    )
     if (length)
       return {
         ms: length.ms,
@@ -378,6 +388,17 @@ function writtenLength(outline: Outline): StatedLength | undefined {
       }
   }
   return undefined
+}
+
+/** Words of a sentence about the outage itself. */
+const outageSentence =
+  /\b(?:outage|downtime|down|offline|unavailable|inaccessible|unreachable|incident|disruption)\b/i
+
+/** The sentence of `text` around `offset`. */
+function sentenceAround(text: string, offset: number): string {
+  const start = text.lastIndexOf('.', offset - 1) + 1
+  const end = text.indexOf('.', offset)
+  return text.slice(start, end === -1 ? text.length : end)
 }
 
 /**
@@ -398,10 +419,10 @@ export function completeDuration(
   const end = duration?.end ?? (paired.end && markerTime(paired.end, dateKnown))
   const stated = duration?.stated ?? writtenLength(outline)
   const label = duration?.label ?? (start || end ? timeline?.label : undefined)
-  if (!label) return duration
+  if (!label && !stated) return duration
   const completed: Duration = {
     ...duration,
-    label,
+    ...(label ? {label} : {}),
     ...(start ? {start} : {}),
     ...(end ? {end} : {}),
     ...(stated ? {stated} : {}),

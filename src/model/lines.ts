@@ -5,7 +5,6 @@
  * raw HTML blocks. Every later step of the model works on these lines only.
  */
 import type {Nodes, PhrasingContent, Root, RootContent, Table} from 'mdast'
-import {toString as plainText} from 'mdast-util-to-string'
 import {htmlLines} from './html.js'
 import {type Line, tableRow} from './line.js'
 import {type SourceText, SourceTextBuilder} from './source-text.js'
@@ -46,10 +45,7 @@ function appendInline(nodes: readonly Nodes[], source: string, builder: SourceTe
       case 'footnoteReference':
         break
       default:
-        // A node a plugin made without a place (a link a plugin wrote): its plain text is all there is to read.
-        if ('children' in node && !node.position)
-          builder.appendUnplaced(plainText(node, {includeHtml: false, includeImageAlt: false}))
-        else if ('children' in node) appendInline(node.children as Nodes[], source, builder)
+        if ('children' in node) appendInline(node.children as Nodes[], source, builder)
     }
   }
 }

@@ -23,7 +23,7 @@ export function readOutline(
 ): Outline {
   const lines = splitMergedLines(documentLines(tree, source), aliases)
   const labels = withoutRequirementText(lines, findLabels(lines, aliases))
-  const timelineLabel = chooseTimeline(labels)
+  const timelineLabel = chooseTimeline(labels) ?? tableTimeline(lines)
   const inTimeline = (line: number) =>
     timelineLabel !== undefined && line > timelineLabel.line && line < timelineLabel.end
   const sections = new Map<SectionKind, Label[]>()
@@ -36,6 +36,8 @@ export function readOutline(
       sections.set(kind, list)
     }
   }
+  // A table that is the timeline without a label naming it is the timeline section too.
+  if (timelineLabel && !labels.includes(timelineLabel)) sections.set('timeline', [timelineLabel])
   return {
     lines,
     labels,
@@ -103,6 +105,29 @@ function chooseTimeline(labels: readonly Label[]): Label | undefined {
   )
   const covers = (label: Label) => label.end > label.line + 1 || label.value !== undefined
   return strong.find(covers) ?? candidates.find(covers) ?? strong[0] ?? candidates[0]
+}
+
+/** A table header's cell that names a time column (`Time (UTC)`, `Date`, `When`). */
+const timeColumnName = /^(?:time|date|when|timestamp|date and time|date\/time|time \(|date \()/i
+
+/**
+ * With no label naming a timeline, a table whose header starts with a time
+ * column (`| Time (GMT + 2) | Actions |`) over rows with times is one.
+ */
+function tableTimeline(lines: readonly Line[]): Label | undefined {
+  const header = lines.findIndex(
+    (line, index) =>
+      line.kind === 'row' &&
+      line.header === true &&
+      timeColumnName.test(line.cells?.[0]?.value ?? '') &&
+      lines[index + 1]?.kind === 'row',
+  )
+  const line = lines[header]
+  if (!line) return undefined
+  let end = header + 1
+  while (lines[end]?.kind === 'row' && !lines[end]?.header) end++
+  if (end - header < 3) return undefined
+  return {kinds: ['timeline'], text: line.cells?.[0] ?? line.text, line: header, rank: 8, end}
 }
 
 /** The texts of lines `[from, to)`. */

@@ -297,7 +297,8 @@ export function findLabels(lines: readonly Line[], aliases: AliasTable): Label[]
  * a second field.
  */
 const mergedBreak = /\s[-–•]\s+(?=\S)|[,;]\s+(?=[A-Z*_])/g
-const leadingTime = /^\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:\([^)]*\)|[A-Z]{2,5})?\s*[:–-]/i
+const leadingTime =
+  /^\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:\([^)]*\)|[A-Z]{2,5})?\s*[:–-]|^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s+(?=[A-Z])/i
 /** Text that ends with a date (`Start Time: [15/02/2024`): a dash after it joins the date to its time. */
 const endsWithDate =
   /(?:\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\s*$/i

@@ -55,7 +55,9 @@ function timelineLines(
 ): TimelineLine[] {
   const result: TimelineLine[] = []
   let header: Line | undefined
-  for (let index = label.value ? label.line : label.line + 1; index < label.end; index++) {
+  // A label's value, or a table's header row (a table that is the timeline), is part of the timeline.
+  const first = label.value || lines[label.line]?.kind === 'row' ? label.line : label.line + 1
+  for (let index = first; index < label.end; index++) {
     const line = lines[index]
     if (!line) continue
     let text = index === label.line && label.value ? label.value : line.text
@@ -197,8 +199,10 @@ export function readTimeline(
         continue
       }
     }
-    // A nested line without a time of its own belongs to the entry above.
-    if (current && line.listDepth > 0 && !line.itemStart && line.kind !== 'heading') {
+    // A line inside an item belongs to the entry above, unless it opens with a time of its own
+    // (`2. Timeline` over lines `15:00 UTC: ...` that continue the item's paragraph).
+    const ownEntry = headMention !== undefined && line.indexInBlock > 0
+    if (current && line.listDepth > 0 && !line.itemStart && line.kind !== 'heading' && !ownEntry) {
       append(current, line.text.value)
       continue
     }

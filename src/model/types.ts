@@ -46,6 +46,7 @@ export type StatedSource =
   | 'timeline marker'
   | 'summary'
   | 'impact statement'
+  | 'prose'
 
 /** A moment the document states, with where it is written. */
 export interface StatedTime {
@@ -75,7 +76,8 @@ export interface StatedLength {
 }
 
 export interface Duration {
-  label: Label
+  /** The label it is read under (`Duration:`, `Start time:`, the timeline's for markers); none for a length written in prose only. */
+  label?: Label
   start?: StatedTime
   end?: StatedTime
   stated?: StatedLength

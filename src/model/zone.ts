@@ -139,10 +139,19 @@ export function readDeclaredZone(
 
 /** The one zone the summary's times are written in (`from 9:00 PM to 10:00 PM WAT`), if they agree. */
 function oneZoneOfSummary(outline: Outline): DeclaredZone | undefined {
-  const {lines, recognise, inTimeline} = outline
+  const {lines, recognise, inTimeline, labels} = outline
   const [from, to] = summaryLines(outline)
+  // The summary's lines and the introduction's before the first section.
+  const firstLabel = labels.find((label) => label.kinds.length > 0)?.line ?? 0
+  const indexes = [
+    ...Array.from({length: Math.min(firstLabel, 20)}, (_, index) => index),
+    ...Array.from(
+      {length: Math.max(0, Math.min(to, from + 20) - from)},
+      (_, index) => from + index,
+    ),
+  ]
   let found: DeclaredZone | undefined
-  for (let index = from; index < Math.min(to, from + 20); index++) {
+  for (const index of new Set(indexes)) {
     const text = lines[index]?.text
     if (!text || inTimeline(index)) continue
     for (const mention of recognise(text.value).mentions) {

@@ -29,7 +29,7 @@ export const remarkLintPostmortemStatedDuration = postmortemRule<Options>({
     if (!duration || duration.stated || !body?.start || !body.end) return
     const {start, end} = body
     // A `Duration:` field that gives start and end is what most templates ask for.
-    const underDurationLabel = duration.label.kinds.includes('duration')
+    const underDurationLabel = duration.label?.kinds.includes('duration') ?? false
     if (underDurationLabel && !options.ranges) return
     if (!start.hasTime || !end.hasTime || end.epochMs < start.epochMs) return
     const length = formatLength(end.epochMs - start.epochMs)

@@ -80,7 +80,7 @@ export interface WrittenLength extends StatedLength {
 }
 
 const qualifier =
-  '(?:(about|around|approximately|approx\\.?|roughly|nearly|almost|some|~|circa)|(over|more than|at least|upwards of)|(under|less than|at most|no more than|within))?\\s*'
+  '(?:(about|around|approximately|approx\\.?|roughly|nearly|almost|some|~|circa)|(over|more than|at least|upwards of|just over|a little over|slightly over)|(under|less than|at most|no more than|within|just under))?\\s*'
 /** Words that say an outage lasted a length: `down for`, `lasted`, `an outage of`, `for a total of`. */
 const before =
   '(?:(?:was|were|went|been|being|is|are)\\s+)?(?:down|offline|unavailable|inaccessible|unreachable|unresponsive|degraded|disrupted|interrupted|halted|stalled|broken|out of service)\\s+for|\\b(?:lasted|lasting|persisted|persisting|spanned|spanning)(?:\\s+for)?|\\b(?:outage|downtime|disruption|incident)\\s+(?:of|lasting|that lasted)|\\bfor a total of|\\ba total (?:downtime|outage) of'

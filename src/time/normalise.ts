@@ -45,6 +45,15 @@ const rewrites: Rewrite[] = [
   },
   // `20:00 to 2024-08-02 21:30`: chrono reads `to 2024` as a clock (20:24); a dash it reads as a range.
   {pattern: /\s(?:to|until|till|through)\s(?=\d{4}-\d{1,2}-\d{1,2}\b)/gi, replace: () => ' - '},
+  // `18:00-24:00`: chrono has no 24:00; it reads 23:59, and the recogniser puts the end of the day back.
+  {pattern: /(?<![\d:])24:00(?!:?\d)/g, replace: () => '23:59'},
+  // `May 11th, 2022 | 7:00 AM`: a date and its time in columns of a line (not a table) are one moment.
+  {pattern: /(\d(?:st|nd|rd|th)?)\s*\|\s*(?=\d{1,2}[:.]\d{2})/g, replace: (m) => `${m[1]} `},
+  // `01-10-2024`: a numeric date with dashes, read as one with slashes.
+  {
+    pattern: /\b(\d{1,2})-(\d{1,2})-(\d{4})\b/g,
+    replace: (m) => `${m[1]}/${m[2]}/${m[3]}`,
+  },
   // `0.38.15`, `10.0.0.80`, `v1.2.3`: a version or an address, never a time (`15.02.2024` is a date).
   {
     pattern: /\bv?\d+(?:\.\d+){2,}\b/g,

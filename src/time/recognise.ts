@@ -92,8 +92,8 @@ function chrono(dayFirst = false): Chrono {
   return instance
 }
 
-const dayFirstDate = /\b(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]\d{2,4}\b/
-const monthFirstDate = /\b(?:0?[1-9]|1[0-2])[/.](?:1[3-9]|2\d|3[01])[/.]\d{2,4}\b/
+const dayFirstDate = /\b(?:1[3-9]|2\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-]\d{2,4}\b/
+const monthFirstDate = /\b(?:0?[1-9]|1[0-2])[/.-](?:1[3-9]|2\d|3[01])[/.-]\d{2,4}\b/
 
 /**
  * Whether a document writes its numeric dates day first: one of them only
@@ -269,7 +269,7 @@ export function isDateOnly(text: string): boolean {
 }
 /** A cheap test for anything chrono or the impossible-value scan could read. */
 const timestampShape = new RegExp(
-  String.raw`\d\s?[:.h]\s?\d|\d\s?[ap]\.?m\b|\d{4}-\d|\d\/\d|\b(?:${months})[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:${months})|\d{4}\s?(?:hrs?|hours|z|utc|gmt)\b`,
+  String.raw`\d\s?[:.h]\s?\d|\d\s?[ap]\.?m\b|\d{4}-\d|\d{1,2}-\d{1,2}-\d{4}|\d\/\d|\b(?:${months})[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:${months})|\d{4}\s?(?:hrs?|hours|z|utc|gmt)\b`,
   'i',
 )
 
@@ -401,7 +401,24 @@ export function recogniseWithChrono(text: string, options: RecogniseOptions = {}
     }
     mentions.push(mention)
   }
-  return {mentions: withDatesAfterTimes(mentions.map(joinedDateAndTime), text), problems}
+  return {
+    mentions: withDatesAfterTimes(mentions.map(joinedDateAndTime), text).map((mention) =>
+      atEndOfDay(mention, text),
+    ),
+    problems,
+  }
+}
+
+/** `18:00-24:00`, `24:00`: a time written 24:00 is the end of its day (chrono read it as 23:59). */
+function atEndOfDay(mention: TimeMention, text: string): TimeMention {
+  const {from, to, fromRange, toRange} = mention
+  const isMidnight = (range: {start: number; end: number}) =>
+    /(?<![\d:])24:00(?!:?\d)/.test(text.slice(range.start, range.end))
+  const result = {...mention}
+  if (to && toRange && isMidnight(toRange)) result.to = {...to, hour: 24, minute: 0}
+  if (from.hour === 23 && isMidnight(fromRange ?? mention))
+    result.from = {...from, hour: 24, minute: 0}
+  return result
 }
 
 /** `15/02/2024 - 15:00` is one moment, a date and its time, not a range from a day to a time. */
