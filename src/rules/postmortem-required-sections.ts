@@ -52,12 +52,20 @@ function labelOf(insertion: string): {line: string; underline?: string} {
     : {line}
 }
 
-/** `Missing section `Timeline`, expected a heading such as `## Timeline``, in the document's style. */
+/**
+ * `Missing section `Timeline`, expected a heading such as `## Timeline``, in
+ * the document's style; for a long title the heading alone (`Missing section,
+ * expected a heading such as `## Corrective and Preventative Measures``), or
+ * its shape (`<h2>…</h2>`).
+ */
 function missingReason(title: string, insertion: string | undefined): string {
   const label = insertion ? labelOf(insertion) : {line: `## ${title}`}
   const underline = label.underline ? ` over \`${label.underline}\`` : ''
-  const reason = `Missing section \`${title}\`, expected a heading such as \`${label.line}\`${underline}`
-  if (reason.length <= reasonBudget || !label.line.includes(title)) return reason
+  const example = `expected a heading such as \`${label.line}\`${underline}`
+  const full = `Missing section \`${title}\`, ${example}`
+  if (full.length <= reasonBudget || !label.line.includes(title)) return full
+  const short = `Missing section, ${example}`
+  if (short.length <= reasonBudget) return short
   return `Missing section \`${title}\`, expected a heading \`${label.line.replace(title, '…')}\`${underline}`
 }
 
