@@ -54,7 +54,10 @@ export const remarkLintPostmortemActionItems = postmortemRule<Options>({
               : 'Missing due date of the action, expected a date (`due 2024-06-30`) or a ticket',
           item,
           {
-            note: 'An action gets done when someone owns it and it has a deadline. Owners: `@name`, `Owner: ...`, `(Team)`. Dates: `due ...`, `by ...`, `2024-06-30`, `Q3`. Tickets: a link, `ABC-123`, `#123`.',
+            note: [
+              'An action gets done when someone owns it and it has a deadline.',
+              'Owners: `@name`, `Owner: ...`, `(Team)`. Dates: `due ...`, `by ...`, `2024-06-30`, `Q3`. Tickets: a link, `ABC-123`, `#123`.',
+            ].join('\n'),
           },
         )
     }

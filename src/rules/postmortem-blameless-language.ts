@@ -69,7 +69,10 @@ export const remarkLintPostmortemBlamelessLanguage = postmortemRule<Record<strin
             text.slice(start, start + match[0].length),
             {
               ...(phrase.neutral ? {expected: phrase.neutral} : {}),
-              note: `\`${match[0]}\` ${phrase.why}. A blameless postmortem describes the system and the conditions that let the mistake happen, so that people report problems freely; lessons learned may say it.`,
+              note: [
+                `\`${match[0]}\` ${phrase.why}.`,
+                'A blameless postmortem describes the system and the conditions that allowed the mistake, so that people keep reporting problems; the lessons learned may still name it.',
+              ].join('\n'),
             },
           )
         }

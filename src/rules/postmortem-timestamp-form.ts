@@ -67,7 +67,7 @@ function describeForm(common: CommonForm): string {
     )
   } else parts.push('times')
   if (common.seconds === false) parts.push('without seconds')
-  return parts.join(' ')
+  return parts.join(', ')
 }
 
 /** The form `written` should take: the common form, the entry's own where there is none. */
@@ -105,7 +105,10 @@ export const remarkLintPostmortemTimestampForm = postmortemRule<Options>({
           expected: [expected],
           actual: text.value,
           fix: true,
-          note: `Most entries of the timeline write ${described}. The fix writes the same time in that form; it never adds seconds.`,
+          note: [
+            `Most entries of the timeline write ${described}.`,
+            'The fix writes the same time in that form; it never adds seconds.',
+          ].join('\n'),
         },
       )
     }
