@@ -279,7 +279,7 @@ export const remarkLintPostmortemTimelineTimestamps = postmortemRule<Options>({
               expected,
               actual: zone,
               note: [
-                `\`${zone}\` in \`${entry.timestamp.text.value}\` is no zone this linter knows${expected.length > 0 ? `; ${either(expected)} ${expected.length === 1 ? 'is' : 'are'} one letter away` : ''}.`,
+                `\`${zone}\` in \`${entry.timestamp.text.value}\` is no zone this linter knows${expected.length > 0 ? `; the known zones one letter away: ${expected.map((near) => `\`${near}\``).join(', ')}` : ''}.`,
                 'Write a known abbreviation (`UTC`, `CET`, `WAT`), an offset (`UTC+1`) or a zone in words (`West African Time`), or map it in the `timezones` option.',
               ].join('\n'),
             },
