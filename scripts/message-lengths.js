@@ -2,7 +2,7 @@
 // How long the messages' reasons are, over the Markdown files of the folders or files given
 // (default: fixtures/*.broken.md, fixtures/kinds/ and, when ../shared exists, its corpora):
 // the count, median and 90th percentile of reason lengths per set and overall, the longest
-// reasons, and any document with two messages of one rule naming the same stated start or end.
+// reasons and note, and any document with two messages of one rule naming the same stated start or end.
 // Run after `npm run build`; it reads the preset from dist/.
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
@@ -37,6 +37,7 @@ const describe = (lengths) => {
 
 const all = []
 const longest = []
+let longestNote = 0
 const repeats = []
 for (const set of sets) {
   const lengths = []
@@ -47,6 +48,7 @@ for (const set of sets) {
     const named = new Map()
     for (const message of file.messages) {
       lengths.push(message.reason.length)
+      longestNote = Math.max(longestNote, message.note?.length ?? 0)
       longest.push([message.reason.length, `${name}: ${message.reason}`])
       for (const match of message.reason.matchAll(/stated (start|end) `([^`]*)`/g)) {
         const key = `${message.ruleId} ${match[1]} ${match[2]}`
@@ -58,7 +60,7 @@ for (const set of sets) {
   all.push(...lengths)
   console.log(`${set}: ${describe(lengths)}`)
 }
-console.log(`all: ${describe(all)}`)
+console.log(`all: ${describe(all)}; longest note ${longestNote}`)
 console.log('\nlongest reasons:')
 for (const [, text] of longest.sort((a, b) => b[0] - a[0]).slice(0, 8)) console.log(`  ${text}`)
 console.log(
