@@ -23,13 +23,13 @@ function markdownOf(
   related: readonly {id: number; message: {text: string}}[],
 ): string | undefined {
   if (!message.note && related.length === 0) return undefined
-  const escape = (text: string) => text.replaceAll('[', '\\[').replaceAll(']', '\\]')
+  const linkText = (text: string) => text.replaceAll('[', '\\[').replaceAll(']', '\\]')
   return [
     message.reason,
     ...(message.note ? message.note.split('\n') : []),
     ...(related.length > 0
       ? [
-          `Related: ${related.map((place) => `[${escape(place.message.text)}](${place.id})`).join(', ')}`,
+          `Related: ${related.map((place) => `[${linkText(place.message.text)}](${place.id})`).join(', ')}`,
         ]
       : []),
   ].join('\n\n')
