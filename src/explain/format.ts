@@ -5,7 +5,7 @@
  */
 import type {VFile} from 'vfile'
 import {type ExplainedEntry, type ExplainedTime, type Explanation, unexplained} from './explain.js'
-import {detectors} from './suspicious.js'
+import {detectors, type Suspicion} from './suspicious.js'
 import {shorten} from './text.js'
 
 const width = 100
@@ -132,15 +132,18 @@ function explanationText(explanation: Explanation): string[] {
   }
   const {suspicious} = explanation
   lines.push(`${field('suspicious')}${suspicious.length || 'none'}`)
-  for (const item of suspicious.slice(0, maxEntries)) {
-    lines.push(
-      `    ${`${item.line}:${item.column}`.padEnd(8)}${item.kind}  “${shorten(item.text, Math.max(12, width - 16 - item.kind.length))}”`,
-    )
-    lines.push(...wrap(item.detail, ' '.repeat(12), ' '.repeat(12)))
-  }
+  lines.push(...suspicionLines(suspicious.slice(0, maxEntries)))
   if (suspicious.length > maxEntries)
     lines.push(`    … and ${suspicious.length - maxEntries} more (--format json lists them all)`)
   return lines
+}
+
+/** The lines listing suspicious readings under `suspicious`: each one's place, kind and quote, then what looks wrong. */
+export function suspicionLines(suspicious: readonly Suspicion[]): string[] {
+  return suspicious.flatMap((item) => [
+    `    ${`${item.line}:${item.column}`.padEnd(8)}${item.kind}  “${shorten(item.text, Math.max(12, width - 16 - item.kind.length))}”`,
+    ...wrap(item.detail, ' '.repeat(12), ' '.repeat(12)),
+  ])
 }
 
 /** Entries and suspicious readings listed per document in the text output. */

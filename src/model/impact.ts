@@ -26,6 +26,9 @@ const shareWordPattern = new RegExp(
   String.raw`\b(?:(?:all|every|each|the entire|entire|the whole|whole|no|none of(?: the| our)?)\s+(?:(?:of\s+)?[a-z-]+\s+){0,2}(?:${populationNouns})\b|(?:half|a third|one third|two thirds|a quarter|one quarter|three quarters|a fifth|one in \w+)\s+of\b|\b(?:everyone|everybody|no one|nobody|anyone)\b)`,
   'gi',
 )
+/** An outage of everything, in words: `a complete outage`, `total loss of service`. */
+const totalOutage =
+  /\b(?:complete|total|full|entire|100%)\s+(?:service\s+)?(?:outage|loss of service|downtime|blackout|unavailability)\b/gi
 /** `Not all users`, `not every customer`: a vague share, not all of them. */
 const negated = /\bnot\s+$/i
 /** No one affected, said in words: `users were not affected`, `no impact to ordinary users`. */
@@ -64,7 +67,7 @@ function readShares(text: string): ShareReading {
     percentages.push(percentage)
   }
   const shareWords: ShareReading['shareWords'] = []
-  for (const pattern of [shareWordPattern, countWithTotal, noneAffected]) {
+  for (const pattern of [shareWordPattern, countWithTotal, noneAffected, totalOutage]) {
     for (const match of text.matchAll(pattern)) {
       const start = match.index ?? 0
       if (pattern === shareWordPattern && negated.test(text.slice(Math.max(0, start - 8), start)))
@@ -145,6 +148,12 @@ export function readImpact(outline: Outline, frontMatter: Partial<FrontMatter>):
     if (!impactLines.has(line)) summaryShares.push(readShares(text.value))
   }
   if (impact.length === 0) {
+    // Every summary section (a `TL;DR` and a `Summary`), for want of an impact statement.
+    for (const label of (sections.get('summary') ?? []).slice(1))
+      for (let line = label.line + 1; line < label.end; line++) {
+        const text = lines[line]?.text
+        if (text && !inTimeline(line) && (line < from || line >= to)) summaryTexts.push(text)
+      }
     impact.push({
       label: sections.get('summary')?.[0],
       text: summaryTexts,

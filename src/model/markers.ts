@@ -1,8 +1,9 @@
 /**
  * Explicit markers of an outage's start and end in the timeline: `OUTAGE
  * BEGINS` / `OUTAGE ENDS`, `INCIDENT BEGINS` / `INCIDENT ENDS`, `(outage
- * starts)`, an entry that opens with `Outage begins`. They state the start
- * and end when no field does; an outage's markers are preferred to an
+ * starts)`, an entry that opens with `Outage begins`; after a start marker
+ * with no end marker, the last entry that resolves the incident (`resolved`,
+ * `service restored`). They state the start and end when no field does; an outage's markers are preferred to an
  * incident's (the SRE book's example marks both, and its summary's 66
  * minutes are the outage's).
  */
@@ -15,8 +16,26 @@ export interface Marker {
   subject: 'outage' | 'incident'
 }
 
-const subjects = ['outage', 'downtime', 'disruption', 'incident', 'impact']
-const startVerbs = ['begins', 'began', 'starts', 'started', 'commences', 'commenced']
+const subjects = [
+  'outage',
+  'downtime',
+  'disruption',
+  'incident',
+  'impact',
+  'problem',
+  'issue',
+  'fault',
+]
+const startVerbs = [
+  'begins',
+  'began',
+  'starts',
+  'started',
+  'commences',
+  'commenced',
+  'occurs',
+  'occurred',
+]
 const endVerbs = ['ends', 'ended', 'is over']
 
 interface MarkerPattern {
@@ -67,9 +86,13 @@ export function readMarkers(entries: readonly TimelineEntry[]): {start?: Marker;
   for (const entry of entries) {
     const timestamp = entry.timestamp
     if (!timestamp || timestamp.epochMs === undefined || !timestamp.hasTime) continue
-    // The entry's first line (a table row's cells too), after its timestamp.
+    // The entry's first line (a table row's cells too) without its timestamp (`Fault occurs 2020-02-12 11:45`).
     const line = entry.fullText.split('\n')[0] ?? ''
-    const after = line.slice(line.indexOf(timestamp.text.value) + timestamp.text.value.length)
+    const at = line.indexOf(timestamp.text.value)
+    const after =
+      at <= 0
+        ? line.slice(Math.max(0, at) + timestamp.text.value.length)
+        : `${line.slice(0, at)} ${line.slice(at + timestamp.text.value.length)}`
     const timed = timestamp as Marker['timestamp']
     const start = marks(after, startMarker)
     const end = marks(after, endMarker)
@@ -81,6 +104,22 @@ export function readMarkers(entries: readonly TimelineEntry[]): {start?: Marker;
       ? markers.filter((marker) => marker.subject === 'outage')
       : markers
   const start = prefer(starts)[0]
-  const end = prefer(ends).at(-1)
+  const end = prefer(ends).at(-1) ?? (start ? resolutionAfter(entries, start) : undefined)
   return {...(start ? {start} : {}), ...(end ? {end} : {})}
+}
+
+/**
+ * With a start marker and no end marker, the last entry after it that
+ * resolves the incident (`Service fully restored`, `resolved`) marks the end.
+ */
+function resolutionAfter(entries: readonly TimelineEntry[], start: Marker): Marker | undefined {
+  const after = entries.slice(entries.indexOf(start.entry) + 1)
+  const entry = after.findLast(
+    (candidate) =>
+      candidate.timestamp?.epochMs !== undefined &&
+      candidate.timestamp.hasTime &&
+      candidate.phases.includes('resolution'),
+  )
+  const timestamp = entry?.timestamp as Marker['timestamp'] | undefined
+  return entry && timestamp ? {entry, timestamp, subject: start.subject} : undefined
 }

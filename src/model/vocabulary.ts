@@ -79,6 +79,7 @@ export const defaultAliases: Record<SectionKind, string[]> = {
     'recovery',
     'response',
     'incident response',
+    'containment',
   ],
   'corrective actions': [
     'corrective and preventative measures',
@@ -147,6 +148,20 @@ const phrasedSections: {kind: SectionKind; pattern: RegExp}[] = [
       /^what (?:we(?:'re| are| will|'ll)|is being|will be|we plan to) (?:be )?(?:doing|do|done|changing|change)\b|^how (?:we(?:'ll| will)|to) (?:prevent|avoid)\b|^what(?:'s| is) next$|^what happens (?:now|next)$|^(?:short|medium|long|near)[- ]term (?:improvements|actions|fixes|measures|remediations?|mitigations?|follow-?ups?)$/,
   },
 ]
+
+/**
+ * Names that are a section only when they are the whole label (`## Issue`):
+ * at the start or end of a longer one they name something else (`Issue
+ * detected`, `Problem starts`).
+ */
+const exactOnly: Partial<Record<SectionKind, string[]>> = {
+  summary: ['issue', 'problem', 'the problem'],
+}
+const exactOnlyKinds = new Map<string, SectionKind>(
+  Object.entries(exactOnly).flatMap(([kind, names]) =>
+    (names ?? []).map((name) => [name, kind as SectionKind] as const),
+  ),
+)
 
 /** `Time to recovery:`, `MTTR:`: an incident metric, not a section. */
 const metricLabel = /^(?:mean )?time (?:to|until|of) |^(?:mttr|mttd|mtta|ttr|ttd)\b/
@@ -426,6 +441,8 @@ const noKinds: readonly SectionKind[] = Object.freeze([])
 function readKinds(normal: string, index: AliasIndex, strict: boolean): readonly SectionKind[] {
   if (!normal || normal.split(' ').length > 8 || metricLabel.test(normal)) return noKinds
   const kinds = new Set<SectionKind>()
+  const exact = exactOnlyKinds.get(normal)
+  if (exact) return Object.freeze([exact])
   for (const {kind, pattern} of phrasedSections) if (pattern.test(normal)) kinds.add(kind)
   if (kinds.size > 0) return Object.freeze([...kinds])
   kindsOfPart(normal, index, kinds, strict)

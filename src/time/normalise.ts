@@ -45,6 +45,8 @@ const rewrites: Rewrite[] = [
   },
   // `20:00 to 2024-08-02 21:30`: chrono reads `to 2024` as a clock (20:24); a dash it reads as a range.
   {pattern: /\s(?:to|until|till|through)\s(?=\d{4}-\d{1,2}-\d{1,2}\b)/gi, replace: () => ' - '},
+  // `00:15 AM` is 12:15 AM, which chrono reads; it rejects the odd form.
+  {pattern: /(?<![\d:])00:(\d{2})(?=\s?[aA]\.?[mM]\b)/g, replace: (m) => `12:${m[1]}`},
   // `18:00-24:00`: chrono has no 24:00; it reads 23:59, and the recogniser puts the end of the day back.
   {pattern: /(?<![\d:])24:00(?!:?\d)/g, replace: () => '23:59'},
   // `May 11th, 2022 | 7:00 AM`: a date and its time in columns of a line (not a table) are one moment.

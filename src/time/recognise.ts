@@ -217,7 +217,8 @@ function findProblems(text: string): TimeProblem[] {
       add(match, `hour ${hour} does not exist`)
     else if (minute > 59) add(match, `minute ${minute} does not exist`)
     else if (second !== undefined && second > 59) add(match, `second ${second} does not exist`)
-    else if (meridiem && (hour > 12 || hour === 0))
+    // `00:15 AM` is odd but readable (12:15 AM); `00:15 PM` and `13:00 PM` are not.
+    else if (meridiem && (hour > 12 || (hour === 0 && meridiem === 'p')))
       add(match, `a 24-hour time cannot take ${meridiem === 'a' ? 'AM' : 'PM'}`)
   }
   for (const match of text.matchAll(hourMeridiemPattern)) {
@@ -309,7 +310,7 @@ function leadingClockTime(text: string, options: RecogniseOptions): Recognised |
   const second = match[9] === undefined ? undefined : Number(match[9])
   const meridiem = match[10]?.toLowerCase()
   if (hour > 23 || minute > 59 || (second !== undefined && second > 59)) return undefined
-  if (meridiem && (hour > 12 || hour === 0)) return undefined
+  if (meridiem && (hour > 12 || (hour === 0 && meridiem === 'p'))) return undefined
   if (meridiem === 'p' && hour < 12) hour += 12
   if (meridiem === 'a' && hour === 12) hour = 0
   // The mention starts after the decoration (`**`, `[`, a bullet).
