@@ -57,6 +57,9 @@ const expected: Record<string, string[]> = {
   'length-in-prose.md': [
     '16:70-16:77 postmortem-duration-consistency: Unexpected stated length `an hour`, expected `31 min` (start to end)',
   ],
+  'marker-in-a-clause.md': [
+    '7:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
+  ],
   'meridiem-from-context.md': [],
   'metric-fields.md': [
     '11:1 postmortem-required-sections: Missing section `Duration`, expected a heading such as `## Duration`',

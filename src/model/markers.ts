@@ -43,7 +43,7 @@ interface MarkerPattern {
   capitals: RegExp
   /** `(outage starts)`: in parentheses. */
   parenthesised: RegExp
-  /** `Outage begins: ...`, `Server downtime starts here`: opening the entry. */
+  /** `Outage begins: ...`, `Server downtime starts here`, `...; outage commences`: opening the entry or a clause of it. */
   atHead: RegExp
 }
 
@@ -59,7 +59,10 @@ function markerPattern(verbs: string[]): MarkerPattern {
       )}`,
     ),
     parenthesised: new RegExp(`\\(\\s*${lower}`, 'i'),
-    atHead: new RegExp(`^[\\s*_:.,–—()[\\]|-]*(?:[\\w'-]+\\s+){0,2}${lower}`, 'i'),
+    atHead: new RegExp(
+      `(?:^[\\s*_:.,–—()[\\]|-]*|[;.]\\s+|\\s[-–—]\\s+)(?:[\\w'-]+\\s+){0,2}${lower}`,
+      'i',
+    ),
   }
 }
 
