@@ -2,19 +2,19 @@
 /**
  * npm run bench: our preset side by side with bare remark parsing,
  * remark-preset-lint-recommended and markdownlint on the same synthetic
- * corpus, plus scaling, CLI wall time and editor latency. Prints a table and
- * writes bench/results.json. Not a test: numbers depend on the machine.
+ * corpus and on the real postmortems of ../shared (bench/real-corpus.js),
+ * plus scaling, CLI wall time and editor latency. Prints tables and writes
+ * bench/results.json. Not a test: numbers depend on the machine.
+ *
+ * `npm run bench -- real` (or `BENCH_ONLY=real`) runs one part only; the
+ * parts are corpus, scaling, cli, editor and real (`-- real side`,
+ * `-- real profile`, `-- real cli`: one piece of the real part).
  */
 import {spawn, spawnSync} from 'node:child_process'
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {lint as markdownlint} from 'markdownlint/sync'
-import {remark} from 'remark'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkPresetLintRecommended from 'remark-preset-lint-recommended'
 import {VFile} from 'vfile'
 import {
   createProtocolConnection,
@@ -24,19 +24,39 @@ import {
   InitializeRequest,
   PublishDiagnosticsNotification,
 } from 'vscode-languageserver/node.js'
-import postmortemPreset from '../dist/index.js'
+import {processors, runnersFor} from './configurations.js'
 import {generateCorpus, postmortem, random} from './generate.js'
+import {realCorpus} from './real-corpus.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5)
-/** `BENCH_ONLY=editor` (or corpus, scaling, cli) runs one part while working on it. */
-const only = process.env.BENCH_ONLY
+/** `BENCH_ONLY=editor` or `npm run bench -- editor` (or corpus, scaling, cli, real) runs one part while working on it. */
+const only = process.argv[2] ?? process.env.BENCH_ONLY
 const runs = (part) => !only || only === part
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const time = (run) => {
   const start = performance.now()
   run()
   return performance.now() - start
+}
+
+const machine = {
+  cpus: os.cpus().length,
+  model: os.cpus()[0]?.model,
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+}
+const writeResults = (results) => {
+  writeFileSync(
+    path.join(here, 'results.json'),
+    `${JSON.stringify({date: new Date().toISOString(), machine, ...results}, null, 2)}\n`,
+  )
+  console.log('Wrote bench/results.json')
+}
+if (only === 'real') {
+  // `npm run bench -- real cli` (or side, profile): one piece of it.
+  writeResults({real: await realCorpus({rounds, only: process.argv[3]})})
+  process.exit(0)
 }
 
 const corpus = generateCorpus({count: 1000, seed: 42})
@@ -46,26 +66,7 @@ rmSync(corpusDir, {recursive: true, force: true})
 mkdirSync(corpusDir, {recursive: true})
 for (const file of corpus) writeFileSync(path.join(corpusDir, file.name), file.text)
 
-const syntax = [[remarkFrontmatter, ['yaml', 'toml']], remarkGfm]
-const processors = {
-  'bare remark parse': remark().use(syntax).freeze(),
-  'remark-preset-lint-recommended': remark().use(syntax).use(remarkPresetLintRecommended).freeze(),
-  'our preset': remark().use(postmortemPreset).freeze(),
-}
-const runners = Object.fromEntries(
-  Object.entries(processors).map(([name, processor]) => [
-    name,
-    () => {
-      for (const {text} of corpus) {
-        const file = new VFile(text)
-        processor.runSync(processor.parse(file), file)
-      }
-    },
-  ]),
-)
-runners['markdownlint (default rules)'] = () => {
-  for (const {text} of corpus) markdownlint({strings: {doc: text}})
-}
+const runners = runnersFor(corpus.map((file) => file.text))
 
 console.log(
   `Corpus: ${corpus.length} synthetic postmortems, ${(bytes / 1e6).toFixed(2)} MB; ${rounds} rounds, median.`,
@@ -320,20 +321,15 @@ if (runs('editor')) {
 console.log('Editor latency (didChange to diagnostics, 50 edits):')
 console.table(editor)
 
-const results = {
-  date: new Date().toISOString(),
-  machine: {
-    cpus: os.cpus().length,
-    model: os.cpus()[0]?.model,
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-  },
+// The real postmortems of ../shared (bench/real-corpus.js).
+const real = runs('real') ? await realCorpus({rounds}) : undefined
+
+writeResults({
   corpus: {files: corpus.length, megabytes: Number((bytes / 1e6).toFixed(2)), seed: 42},
   rounds,
   sideBySide,
   scaling,
   cli,
   editor,
-}
-writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
-console.log('Wrote bench/results.json')
+  ...(real ? {real} : {}),
+})

@@ -21,11 +21,11 @@ import {remarkExplain} from './explain/explain.js'
 import {explainReport} from './explain/format.js'
 import {applyFixes, writeFileAtomic} from './fix.js'
 import preset from './index.js'
-import {forgetIncident} from './model/incident.js'
 import {htmlReport} from './report-html.js'
 import {githubReporter} from './reporters/github.js'
 import {jsonReporter} from './reporters/json.js'
 import {sarifReporter} from './reporters/sarif.js'
+import {forgetModels} from './rule.js'
 import {formatStats, type IncidentMetrics, remarkIncidentMetrics} from './stats.js'
 
 const packageJson = JSON.parse(
@@ -176,7 +176,7 @@ const statsReporter = (vfiles: VFile[]) => {
 function releaseTrees(this: Processor) {
   this.use(() => (tree: Root, file: VFile) => {
     tree.children = []
-    forgetIncident(file)
+    forgetModels(file)
   })
 }
 

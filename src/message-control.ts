@@ -16,12 +16,11 @@ import type {Nodes, Root} from 'mdast'
 import remarkMessageControl from 'remark-message-control'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
+import {locationOf} from './rule.js'
 
 const source = 'remark-lint'
 
-/** Nodes that can hold a marker (remark-message-control's list): HTML comments, MDX comments and expressions. */
-const markerTypes = new Set(['html', 'comment', 'mdxFlowExpression', 'mdxTextExpression'])
+/* Nodes that can hold a marker (remark-message-control's list): `html`, `comment` (MDX), `mdxFlowExpression`, `mdxTextExpression`. */
 
 function lintMessageControl() {
   const control = remarkMessageControl({name: 'lint', source})
@@ -38,7 +37,7 @@ function lintMessageControl() {
       if (!message.column) message.column = 1
     }
     if (ours.length === 0 || gaps.length === 0) return
-    const {toOffset} = location(file)
+    const {toOffset} = locationOf(file)
     file.messages = file.messages.filter((message) => {
       if (message.source !== source) return true
       const offset = toOffset(message)
@@ -58,27 +57,43 @@ function readTree(tree: Root): {gaps: [number, number][]; hasMarker: boolean} {
   let hasMarker = false
   let offset = 0
   let open = false
-  const reach = (latest: number | undefined) => {
-    if (latest === undefined) open = true
-    else if (offset < latest) {
-      if (open) gaps.push([offset, latest])
-      open = false
-      offset = latest
-    }
-  }
+  // A plain recursion with the checks written out: it visits every node of every file.
   const walk = (node: Nodes) => {
-    if (markerTypes.has(node.type) && 'value' in node && node.value.includes('lint'))
+    const type: string = node.type
+    if (
+      (type === 'html' ||
+        type === 'comment' ||
+        type === 'mdxFlowExpression' ||
+        type === 'mdxTextExpression') &&
+      'value' in node &&
+      node.value.includes('lint')
+    )
       hasMarker = true
-    reach(node.position?.start.offset)
-    if ('children' in node) for (const child of node.children) walk(child)
-    else reach(node.position?.end.offset)
+    const position = node.position
+    const start = position?.start.offset
+    if (start === undefined) open = true
+    else if (offset < start) {
+      if (open) gaps.push([offset, start])
+      open = false
+      offset = start
+    }
+    if ('children' in node) {
+      const children: Nodes[] = node.children
+      for (let index = 0; index < children.length; index++) walk(children[index] as Nodes)
+    } else {
+      const end = position?.end.offset
+      if (end === undefined) open = true
+      else if (offset < end) {
+        if (open) gaps.push([offset, end])
+        open = false
+        offset = end
+      }
+    }
   }
   walk(tree)
   const end = tree.position?.end.offset
-  if (end !== undefined && offset !== end) {
-    reach(undefined)
-    reach(end)
-  }
+  // Text after the last node is a gap too.
+  if (end !== undefined && offset < end) gaps.push([offset, end])
   return {gaps, hasMarker}
 }
 

@@ -10,7 +10,7 @@ import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
-import {readIncident} from './model/incident.js'
+import {forgetIncident, readIncident} from './model/incident.js'
 import type {SourceText} from './model/source-text.js'
 import type {Incident, ModelOptions} from './model/types.js'
 import {resolveZone} from './time/zones.js'
@@ -142,24 +142,107 @@ function validate(
   return undefined
 }
 
+/**
+ * Model options by their cache key, so that rules configured alike share one
+ * object and one model per file without computing the key per file and rule.
+ */
+const internedOptions = new Map<string, ModelOptions>()
+
+function intern(options: ModelOptions): ModelOptions {
+  // The same key as readIncident's cache.
+  const key = JSON.stringify([
+    options.aliases ?? {},
+    options.timezones ?? {},
+    options.template ?? '',
+  ])
+  let known = internedOptions.get(key)
+  if (!known) {
+    // A long-lived language server may see many configurations; the map only saves work.
+    if (internedOptions.size >= 256) internedOptions.clear()
+    known = options
+    internedOptions.set(key, known)
+  }
+  return known
+}
+
+/** The model each file was last read with, by the (interned) options it was read with. */
+const models = new WeakMap<VFile, {options: ModelOptions; incident: Incident}>()
+
+function incidentOf(tree: Root, file: VFile, options: ModelOptions): Incident {
+  const known = models.get(file)
+  if (known?.options === options) return known.incident
+  const incident = readIncident(tree, file, options)
+  models.set(file, {options, incident})
+  return incident
+}
+
+/** Forget a file's models and line index (the CLI, once the file's messages are final). */
+export function forgetModels(file: VFile): void {
+  models.delete(file)
+  locations.delete(file)
+  forgetIncident(file)
+}
+
+/** One index of line starts per file, shared by the rules that report on it and message control. */
+const locations = new WeakMap<VFile, {value: string; place: ReturnType<typeof location>}>()
+
+export function locationOf(file: VFile): ReturnType<typeof location> {
+  const value = String(file)
+  let known = locations.get(file)
+  if (known?.value !== value) {
+    known = {value, place: location(value)}
+    locations.set(file, known)
+  }
+  return known.place
+}
+
+/**
+ * A message without its `Error` stack: VFileMessage extends `Error`, whose
+ * constructor captures the stack (about 15 µs under unified's plugins), and
+ * then sets `stack` to `''` itself, so the capture is never seen.
+ */
+function withoutStack<T>(create: () => T): T {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return create()
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
+/** What one configuration of a rule needs on every file, worked out on its first file. */
+interface Configured<Options> {
+  raw: unknown
+  settings: unknown
+  failure: string | undefined
+  options: Options
+  model: ModelOptions | undefined
+}
+
 /** Turn a rule definition into a remark plugin. */
 export function postmortemRule<Options extends object>(definition: RuleDefinition<Options>) {
   const url = `${docsBase}${definition.id}.md`
-  const settingsOf = new WeakMap<VFile, unknown>()
+  /**
+   * The configuration whose transformer is running: unified-lint-rule calls the
+   * rule synchronously from it, with the options but not the processor.
+   */
+  let running: ((raw: unknown) => Configured<Options>) | undefined
+  let lastConfigured: Configured<Options> | undefined
   const lint = lintRule(
     {origin: `remark-lint:${definition.id}`, url},
     (tree: Root, file: VFile, raw: unknown) => {
-      const failure = validate(definition.id, definition.options, raw)
-      if (failure) file.fail(failure, {ruleId: definition.id, source: 'remark-lint'})
-      const options = (raw ?? {}) as Options
-      const incident = readIncident(
-        tree,
-        file,
-        modelOptions(settingsOf.get(file), options as Record<string, unknown>),
-      )
-      const place = location(file)
-      const pointOf = (offset: number | undefined) =>
-        offset === undefined ? undefined : place.toPoint(offset)
+      const configured = (running as (raw: unknown) => Configured<Options>)(raw)
+      if (configured.failure)
+        file.fail(configured.failure, {ruleId: definition.id, source: 'remark-lint'})
+      const {options} = configured
+      const incident = incidentOf(tree, file, configured.model as ModelOptions)
+      let place: ReturnType<typeof location> | undefined
+      const pointOf = (offset: number | undefined) => {
+        if (offset === undefined) return undefined
+        place ??= locationOf(file)
+        return place.toPoint(offset)
+      }
       const placeOf = (text: SourceText | undefined) => {
         if (!text) return undefined
         const range = text.fileRange(0, text.value.length)
@@ -181,20 +264,25 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
         report(reason, text, extra = {}) {
           const messagePlace = placeOf(text)
           const contextPlace = extra.related ? placeOf(extra.related.text) : undefined
-          const cause = extra.related
-            ? new VFileMessage(extra.related.reason, {
-                place: contextPlace,
-                ruleId: definition.id,
-                source: 'remark-lint',
-              })
+          const context = extra.related
+          const cause = context
+            ? withoutStack(
+                () =>
+                  new VFileMessage(context.reason, {
+                    place: contextPlace,
+                    ruleId: definition.id,
+                    source: 'remark-lint',
+                  }),
+              )
             : undefined
-          const message = file.message(reason, {
-            ...(messagePlace ? {place: messagePlace} : {}),
-            ...(cause ? {cause} : {}),
-          })
+          const message = withoutStack(() =>
+            file.message(reason, {
+              ...(messagePlace ? {place: messagePlace} : {}),
+              ...(cause ? {cause} : {}),
+            }),
+          )
           const related: RelatedPlace[] = []
-          if (extra.related && contextPlace)
-            related.push({reason: extra.related.reason, place: contextPlace})
+          if (context && contextPlace) related.push({reason: context.reason, place: contextPlace})
           for (const other of extra.also ?? []) {
             const place = placeOf(other.text)
             if (place) related.push({reason: other.reason, place, also: true})
@@ -224,8 +312,30 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
       | ((tree: Root, file: VFile, next: () => void) => void)
       | undefined
     if (!transformer) return undefined
+    // The options (as unified-lint-rule hands them to the rule) are checked and
+    // read into model options once per configuration, not once per file; the
+    // CLI and the language server attach every plugin again for each file
+    // (unified-engine makes a processor per file), with the same options and
+    // settings objects, so the last configuration is kept across attachments.
+    const configureOnce = (raw: unknown): Configured<Options> => {
+      if (lastConfigured && lastConfigured.raw === raw && lastConfigured.settings === settings)
+        return lastConfigured
+      const failure = validate(definition.id, definition.options, raw)
+      const options = (raw ?? {}) as Options
+      const read: Configured<Options> = {
+        raw,
+        settings,
+        failure,
+        options,
+        model: failure
+          ? undefined
+          : intern(modelOptions(settings, options as Record<string, unknown>)),
+      }
+      lastConfigured = read
+      return read
+    }
     return (tree: Root, file: VFile, next: () => void) => {
-      settingsOf.set(file, settings)
+      running = configureOnce
       return transformer(tree, file, next)
     }
   }

@@ -4,12 +4,12 @@
  * Used by `postmortem-lint stats`.
  */
 import type {Root} from 'mdast'
-import {Temporal} from 'temporal-polyfill'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {readIncident} from './model/incident.js'
 import {marksMitigation} from './model/phases.js'
 import type {Incident, StatedTime} from './model/types.js'
+import {wallClock} from './time/instant.js'
 
 export interface IncidentMetrics {
   path: string
@@ -74,7 +74,7 @@ export function milestonesOf(incident: Incident): Milestones {
  */
 function statedMoment(time: StatedTime, zone: string): string {
   if (time.dateFrom !== 'none') return new Date(time.epochMs).toISOString()
-  const clock = Temporal.Instant.fromEpochMilliseconds(time.epochMs).toZonedDateTimeISO(time.zone)
+  const clock = wallClock(time.epochMs, time.zone)
   const hhmm = `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`
   const own = time.zone === zone ? '' : ` ${time.zoneText ?? time.zone}`
   return `${hhmm}${own}, no date`

@@ -20,7 +20,7 @@ import {remark} from 'remark'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import {VFile} from 'vfile'
-import {timeReadings, wallClock} from '../src/explain/readings.js'
+import {timeReadings} from '../src/explain/readings.js'
 import {findSuspicious, type Suspicion} from '../src/explain/suspicious.js'
 import {DocumentText} from '../src/explain/text.js'
 import {readIncident} from '../src/model/index.js'
@@ -34,6 +34,7 @@ import type {
   TimelineEntry,
 } from '../src/model/types.js'
 import type {CalendarDate} from '../src/time/instant.js'
+import {wallClock} from '../src/time/instant.js'
 import type {WrittenTime} from '../src/time/recognise.js'
 
 export interface Misreading {

@@ -4,8 +4,8 @@
  * flat list the output and the detectors share. Read from the model's data
  * only (`src/model/types.ts`).
  */
-import {Temporal} from 'temporal-polyfill'
 import type {EntryTimestamp, Incident, StatedTime, TimelineEntry} from '../model/types.js'
+import {wallClock} from '../time/instant.js'
 import type {DocumentText} from './text.js'
 
 export interface TimeReading {
@@ -30,45 +30,6 @@ export interface TimeReading {
   zone?: string
   entry?: TimelineEntry
   stated?: StatedTime
-}
-
-/** The wall clock of an instant in a zone (an IANA name or an offset such as `+01:00`). */
-interface WallClock {
-  year: number
-  month: number
-  day: number
-  hour: number
-  minute: number
-  /** Minutes east of UTC. */
-  offsetMinutes: number
-}
-
-const fixedOffset = /^([+-])(\d{2}):(\d{2})$/
-
-/** The wall clock of `epochMs` in `zone`; UTC when the zone is unknown. Fixed offsets skip Temporal (slow per call). */
-export function wallClock(epochMs: number, zone: string): WallClock {
-  const fixed = zone === 'UTC' ? ['', '+', '00', '00'] : fixedOffset.exec(zone)
-  let offsetMinutes = 0
-  if (fixed) {
-    offsetMinutes = (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]))
-  } else {
-    try {
-      offsetMinutes =
-        Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).offsetNanoseconds /
-        60e9
-    } catch {
-      offsetMinutes = 0
-    }
-  }
-  const date = new Date(epochMs + offsetMinutes * 60_000)
-  return {
-    year: date.getUTCFullYear(),
-    month: date.getUTCMonth() + 1,
-    day: date.getUTCDate(),
-    hour: date.getUTCHours(),
-    minute: date.getUTCMinutes(),
-    offsetMinutes,
-  }
 }
 
 /** Hour and minute of an instant in a zone. */

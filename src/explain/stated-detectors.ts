@@ -5,8 +5,9 @@
  * that nothing read, a written length (`down for 66 minutes`) with no stated
  * length read.
  */
+
+import {wallClock} from '../time/instant.js'
 import type {Detector, DetectorContext, Suspicion} from './context.js'
-import {wallClock} from './readings.js'
 import {findTimes, isUsedBy, shorten} from './text.js'
 
 const lengthUnit = /^\s*(?:hours?|hrs?|h\b|minutes?|mins?|m\b|seconds?|secs?|s\b|days?|%|percent)/i

@@ -94,3 +94,40 @@ export function formatLength(ms: number): string {
   if (minutes || parts.length === 0) parts.push(`${minutes} min`)
   return (negative ? '-' : '') + parts.join(' ')
 }
+
+/** The wall clock of an instant in a zone (an IANA name or an offset such as `+01:00`). */
+export interface WallClock {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  /** Minutes east of UTC. */
+  offsetMinutes: number
+}
+
+/** The wall clock of `epochMs` in `zone`; UTC when the zone is unknown. Fixed offsets skip Temporal (slow per call). */
+export function wallClock(epochMs: number, zone: string): WallClock {
+  const fixed = fixedOffsetMs(zone)
+  let offsetMinutes = 0
+  if (fixed !== undefined) {
+    offsetMinutes = fixed / 60_000
+  } else {
+    try {
+      offsetMinutes =
+        Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).offsetNanoseconds /
+        60e9
+    } catch {
+      offsetMinutes = 0
+    }
+  }
+  const date = new Date(epochMs + offsetMinutes * 60_000)
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    offsetMinutes,
+  }
+}
