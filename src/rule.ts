@@ -284,8 +284,8 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
           const related: RelatedPlace[] = []
           if (context && contextPlace) related.push({reason: context.reason, place: contextPlace})
           for (const other of extra.also ?? []) {
-            const place = placeOf(other.text)
-            if (place) related.push({reason: other.reason, place, also: true})
+            const otherPlace = placeOf(other.text)
+            if (otherPlace) related.push({reason: other.reason, place: otherPlace, also: true})
           }
           if (related.length > 0) Object.assign(message, {related})
           if (extra.note) message.note = extra.note
