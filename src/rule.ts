@@ -202,12 +202,14 @@ export function locationOf(file: VFile): ReturnType<typeof location> {
  * then sets `stack` to `''` itself, so the capture is never seen.
  */
 function withoutStack<T>(create: () => T): T {
-  const limit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
+  // V8's (Node's, Chromium's) own property: the playground's browser types do not declare it.
+  const errors = Error as ErrorConstructor & {stackTraceLimit?: number}
+  const limit = errors.stackTraceLimit
+  errors.stackTraceLimit = 0
   try {
     return create()
   } finally {
-    Error.stackTraceLimit = limit
+    errors.stackTraceLimit = limit
   }
 }
 
