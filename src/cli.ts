@@ -16,7 +16,6 @@ import type {Processor} from 'unified'
 import {type Options as EngineOptions, engine} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {reporter as prettyReporter} from 'vfile-reporter'
-import reporterJson from 'vfile-reporter-json'
 import {withPreset} from './config.js'
 import {remarkExplain} from './explain/explain.js'
 import {explainReport} from './explain/format.js'
@@ -24,6 +23,7 @@ import {applyFixes, writeFileAtomic} from './fix.js'
 import preset from './index.js'
 import {htmlReport} from './report-html.js'
 import {githubReporter} from './reporters/github.js'
+import {jsonReporter} from './reporters/json.js'
 import {sarifReporter} from './reporters/sarif.js'
 import {forgetModels} from './rule.js'
 import {formatStats, type IncidentMetrics, remarkIncidentMetrics} from './stats.js'
@@ -45,6 +45,9 @@ Options:
                        stated duration, timestamp forms), then report what is left
   --frail              exit 1 on warnings too, not only on errors
   --quiet              report only files that have messages
+  --verbose            show each message's note (what the reason leaves out:
+                       accepted names, candidates, how a value was computed)
+                       and the link to its rule's page
   --silently-ignore    do not complain about files given but ignored by .remarkignore
   --ignore-path <file> use this ignore file instead of .remarkignore
   --no-config          do not look for .remarkrc* or remarkConfig
@@ -72,7 +75,7 @@ Exit code: 0 when clean, 1 on errors (or warnings with --frail).`
 type Reporter = (files: VFile[], options?: object) => string
 const reporters: Record<string, Reporter> = {
   pretty: prettyReporter as Reporter,
-  json: reporterJson as Reporter,
+  json: jsonReporter as Reporter,
   sarif: (files) => sarifReporter(files, {version: packageJson.version}),
   github: (files) => githubReporter(files),
 }
@@ -91,6 +94,7 @@ function parseOptions() {
       frail: {type: 'boolean', default: false},
       fix: {type: 'boolean', default: false},
       quiet: {type: 'boolean', default: false},
+      verbose: {type: 'boolean', default: false},
       'silently-ignore': {type: 'boolean', default: false},
       'ignore-path': {type: 'string'},
       config: {type: 'boolean', default: true},
@@ -208,6 +212,8 @@ const engineOptions: EngineOptions = {
     : {defaultConfig: preset, configTransform: withPreset, plugins: [releaseTrees]}),
   silentlyIgnore: values['silently-ignore'],
   quiet: values.quiet,
+  // vfile-reporter prints notes and links with `verbose`, as `remark --verbose` does.
+  verbose: values.verbose,
   frail: values.frail,
   output: false,
   out: false,

@@ -56,6 +56,8 @@ const remarkPresetLintPostmortem: Preset & {[presetTag]: true} = {
 export default remarkPresetLintPostmortem
 export {readIncident} from './model/incident.js'
 export type {Incident, ModelOptions} from './model/types.js'
+/** A message's related places (its `cause` first, then the other places of the same problem). */
+export {type RelatedPlace, relatedPlaces} from './rule.js'
 export {
   remarkLintPostmortemActionItems,
   remarkLintPostmortemBlamelessLanguage,

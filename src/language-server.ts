@@ -3,12 +3,15 @@
  * postmortem-language-server: unified-language-server with the postmortem
  * preset built into its processor, reading the standard `.remarkrc*`,
  * `remarkConfig` and `.remarkignore`. Any LSP editor can run it with `--stdio`.
- * Quick fixes come from each message's `expected`. Each change is parsed
+ * Quick fixes come from each message's `expected`; related places become
+ * `relatedInformation` (src/diagnostics.ts). Each change is parsed
  * incrementally (src/incremental-parse.ts).
  */
+import {createRequire} from 'node:module'
 import process from 'node:process'
 import {PassThrough} from 'node:stream'
-import {createUnifiedLanguageServer} from 'unified-language-server'
+import type {Connection} from 'vscode-languageserver'
+import {relatedPlacesStore} from './diagnostics.js'
 import incrementalParse from './incremental-parse.js'
 import {postmortemProcessor} from './index.js'
 
@@ -28,6 +31,22 @@ PassThrough.prototype.write = function (
   return write.apply(this, args)
 } as PassThrough['write']
 
+// unified-language-server turns messages into diagnostics itself and keeps
+// only what it knows of them (not related places). Its connection comes from
+// its own copy of vscode-languageserver: wrap `createConnection` there, before
+// unified-language-server is loaded and takes the function, so that the
+// connection's diagnostics get the related places of their messages.
+const related = relatedPlacesStore()
+const requireFromServer = createRequire(
+  createRequire(import.meta.url).resolve('unified-language-server'),
+)
+const languageServer = requireFromServer('vscode-languageserver/node.js') as {
+  createConnection: (...args: unknown[]) => Connection
+}
+const createConnection = languageServer.createConnection
+languageServer.createConnection = (...args) => related.attach(createConnection(...args))
+const {createUnifiedLanguageServer} = await import('unified-language-server')
+
 createUnifiedLanguageServer({
   configurationSection: 'postmortem',
   ignoreName: '.remarkignore',
@@ -39,5 +58,6 @@ createUnifiedLanguageServer({
   processorSpecifier: 'postmortemProcessor',
   defaultProcessor: postmortemProcessor,
   // On each change, parse again only the sections and list items that changed.
-  plugins: [incrementalParse],
+  // Then keep each file's messages for the diagnostics' related places.
+  plugins: [incrementalParse, related.remember],
 })

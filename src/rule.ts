@@ -6,6 +6,7 @@
 import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import {lintRule} from 'unified-lint-rule'
+import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
@@ -30,16 +31,45 @@ interface RuleContext<Options> {
   file: VFile
   options: Options
   report: (reason: string, text: SourceText | undefined, extra?: ReportExtra) => void
+  /** Where a text is in the file, as `line:column` (for notes that list places). */
+  where: (text: SourceText) => string
 }
 
 interface ReportExtra {
-  /** A related place and what it is (`the stated start`). */
+  /** A related place and what it is (`The stated start`): the message's `cause`. */
   related?: {text: SourceText; reason: string}
+  /** The other places of the same problem (the other entries of a group), each with what it is. */
+  also?: {text: SourceText; reason: string}[]
+  /** What the reason leaves out (accepted names, candidates, how a value was computed): the message's `note`. */
+  note?: string
   /** Replacements for the reported text (editors offer them as quick fixes). */
   expected?: string[]
   actual?: string
   /** `expected[0]` is safe to apply without review: `postmortem-lint --fix` applies it. */
   fix?: boolean
+}
+
+/**
+ * A place a message refers to besides its own: the context of the problem
+ * (`The stated start`, also the message's `cause`), or another place of the
+ * same problem (`also`: the other entries of a group, which editors mark too).
+ */
+export interface RelatedPlace {
+  reason: string
+  place: Point | Position
+  also?: true
+}
+
+/**
+ * The places related to a message, in order: its `cause` first when it has
+ * one, then the other places of the same problem. vfile-message has room for
+ * one `cause`; the list is kept in the message's `related` field, which the
+ * language server turns into `relatedInformation`, SARIF into
+ * `relatedLocations` and `--report json` into `related`.
+ */
+export function relatedPlaces(message: object): RelatedPlace[] {
+  const related = (message as {related?: unknown}).related
+  return Array.isArray(related) ? (related as RelatedPlace[]) : []
 }
 
 /** Marks a message whose first `expected` value `--fix` applies (a symbol: reports never show it). */
@@ -172,12 +202,14 @@ export function locationOf(file: VFile): ReturnType<typeof location> {
  * then sets `stack` to `''` itself, so the capture is never seen.
  */
 function withoutStack<T>(create: () => T): T {
-  const limit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
+  // V8's (Node's, Chromium's) own property: the playground's browser types do not declare it.
+  const errors = Error as ErrorConstructor & {stackTraceLimit?: number}
+  const limit = errors.stackTraceLimit
+  errors.stackTraceLimit = 0
   try {
     return create()
   } finally {
-    Error.stackTraceLimit = limit
+    errors.stackTraceLimit = limit
   }
 }
 
@@ -226,14 +258,20 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
         incident,
         file,
         options,
+        where(text) {
+          const start = placeOf(text)
+          const point = start && 'start' in start ? start.start : start
+          return point ? `${point.line}:${point.column}` : '?'
+        },
         report(reason, text, extra = {}) {
           const messagePlace = placeOf(text)
-          const related = extra.related
-          const cause = related
+          const contextPlace = extra.related ? placeOf(extra.related.text) : undefined
+          const context = extra.related
+          const cause = context
             ? withoutStack(
                 () =>
-                  new VFileMessage(related.reason, {
-                    place: placeOf(related.text),
+                  new VFileMessage(context.reason, {
+                    place: contextPlace,
                     ruleId: definition.id,
                     source: 'remark-lint',
                   }),
@@ -245,6 +283,14 @@ export function postmortemRule<Options extends object>(definition: RuleDefinitio
               ...(cause ? {cause} : {}),
             }),
           )
+          const related: RelatedPlace[] = []
+          if (context && contextPlace) related.push({reason: context.reason, place: contextPlace})
+          for (const other of extra.also ?? []) {
+            const otherPlace = placeOf(other.text)
+            if (otherPlace) related.push({reason: other.reason, place: otherPlace, also: true})
+          }
+          if (related.length > 0) Object.assign(message, {related})
+          if (extra.note) message.note = extra.note
           if (extra.expected) message.expected = extra.expected
           if (extra.actual !== undefined) message.actual = extra.actual
           if (extra.fix && extra.expected?.length === 1)

@@ -32,6 +32,8 @@ interface JsonMessage {
   source: string
   reason: string
   fatal: boolean
+  note?: string
+  related?: {reason: string; place: {start: {line: number; column: number}}; also?: boolean}[]
 }
 
 function jsonReport(output: string): {path: string; messages: JsonMessage[]}[] {
@@ -73,8 +75,55 @@ describe('postmortem-lint', () => {
       file?.messages.every((message) => message.source === 'remark-lint' && message.fatal === true),
     ).toBe(true)
     expect(summary(file?.messages ?? [])).toContain(
-      '16:5 postmortem-timeline-timestamps Unexpected impossible timestamp `25:10` (hour 25 does not exist), expected a real date and time',
+      '16:5 postmortem-timeline-timestamps Unexpected impossible time `25:10`, expected an hour from 0 to 23',
     )
+    // The note (vfile-reporter-json's own field) and the related places (ours).
+    const impossible = file?.messages.find((message) => message.line === 16)
+    expect(impossible?.note).toBe(
+      '`25:10`: hour 25 does not exist. The entry cannot be placed in time, so no other rule checks it.',
+    )
+    const before = file?.messages.find((message) => message.line === 12)
+    expect(before?.related).toEqual([
+      {
+        reason: 'The stated start',
+        place: {start: {line: 7, column: 17, offset: 160}, end: {line: 7, column: 35, offset: 178}},
+      },
+    ])
+  })
+
+  it("prints each message's note with --verbose, and none without", () => {
+    const file = 'fixtures/kinds/entries-outside-the-window.md'
+    const plain = run([file]).stderr
+    const verbose = run(['--verbose', file]).stderr
+    expect(plain).not.toContain('[note]')
+    const lines = verbose.split('\n')
+    // Each message's row, then its cause, its rule's page and its note, as remark-cli prints them.
+    const row = lines.findIndex((line) => line.includes('3 entries, `10:20 UTC` to `10:50 UTC`'))
+    expect(row).toBeGreaterThan(-1)
+    expect(
+      lines.slice(row + 1, row + 10).map((line) => line.replace(/\s+/g, ' ').trimEnd()),
+    ).toEqual([
+      ' [cause]:',
+      ' 5:11-5:30 info The stated start postmortem-duration-consistency remark-lint',
+      ' [url]:',
+      ' https://github.com/postmortem-lint/remark-preset-lint-postmortem/blob/main/docs/rules/postmortem-duration-consistency.md',
+      ' [note]:',
+      ' The stated start is `June 3, 2024, 11:00` (5:11); these entries are before it:',
+      ' `10:20 UTC` (11:3), `10:35 UTC` (12:3), `10:50 UTC` (13:3)',
+      ' An entry that only records a change (a deploy, a config push) may come before the start.',
+      expect.stringContaining('2 entries, `12:20 UTC` and `12:40 UTC`'),
+    ])
+    // Every message of every broken fixture has a note, and --verbose prints each.
+    const broken = run(['--report', 'json', 'fixtures']).stderr
+    const notes = jsonReport(broken).flatMap((entry) =>
+      entry.messages.map((message) => message.note),
+    )
+    expect(notes.length).toBeGreaterThan(30)
+    const shown = run(['--verbose', 'fixtures']).stderr
+    for (const note of notes) {
+      expect(note).toBeTruthy()
+      for (const line of note?.split('\n') ?? []) expect(shown).toContain(`    ${line}`)
+    }
   })
 
   it('gives the same messages as remark-cli with the preset', () => {

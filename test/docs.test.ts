@@ -1,8 +1,10 @@
 /**
  * The examples in docs/rules/*.md are tests: each `markdown` block under
  * "ok" gives no message of that rule; each under "not ok" gives exactly the
- * `text` block after it (a line ending in `...)` matches on what comes before);
- * one under "fixed" is the "not ok" example before it after `--fix`.
+ * `text` block after it, as `postmortem-lint --verbose` shows it: each
+ * message's place, severity and reason, then `  [note]:` and the lines of its
+ * note, indented by four spaces (a line ending in `...)` matches on what comes
+ * before); one under "fixed" is the "not ok" example before it after `--fix`.
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -21,12 +23,41 @@ const exampleOptions: Record<string, unknown> = {
   'postmortem-action-items': ['warn', {enabled: true}],
 }
 
+interface Shown {
+  line: string
+  /** The note's lines, when the example shows them. */
+  note?: string[]
+}
+
 interface Example {
   kind: 'ok' | 'not ok' | 'fixed'
   markdown: string
-  output: string[]
+  output: Shown[]
   /** For a fixed example: the document it fixes. */
   broken?: string
+}
+
+/** A `text` block's lines as messages with their notes. */
+function shownMessages(block: string): Shown[] {
+  const shown: Shown[] = []
+  let inNote = false
+  for (const line of block.trim().split('\n')) {
+    const last = shown.at(-1)
+    if (line === '  [note]:' && last) {
+      last.note = []
+      inNote = true
+    } else if (inNote && line.startsWith('    ') && last?.note) last.note.push(line.slice(4))
+    else {
+      inNote = false
+      shown.push({line})
+    }
+  }
+  return shown
+}
+
+/** `line` or, for a line ending in `...)`, what comes before it. */
+function matches(actual: string | undefined, line: string): boolean {
+  return line.endsWith('...)') ? Boolean(actual?.startsWith(line.slice(0, -4))) : actual === line
 }
 
 function examples(doc: string): Example[] {
@@ -43,7 +74,7 @@ function examples(doc: string): Example[] {
     if (!kind || !block.startsWith('markdown\n')) continue
     const next = blocks[index + 2] ?? ''
     const output =
-      kind === 'not ok' && next.startsWith('text\n') ? next.slice(5).trim().split('\n') : []
+      kind === 'not ok' && next.startsWith('text\n') ? shownMessages(next.slice(5)) : []
     const markdown = block.slice('markdown\n'.length)
     if (kind === 'fixed') {
       const broken = found.filter((example) => example.kind === 'not ok').at(-1)?.markdown
@@ -80,11 +111,18 @@ describe('rule docs', () => {
           expect(shown).toEqual([])
           return
         }
+        const notes = (await lintFile(example.markdown, config)).messages.map(
+          (message) => message.note?.split('\n') ?? [],
+        )
         expect(shown.length).toBe(example.output.length)
-        example.output.forEach((line, position) => {
-          if (line.endsWith('...)'))
-            expect(shown[position]?.startsWith(line.slice(0, -4))).toBe(true)
-          else expect(shown[position]).toBe(line)
+        example.output.forEach((expected, position) => {
+          expect(matches(shown[position], expected.line), shown[position]).toBe(true)
+          // Every note is shown, as `--verbose` shows it: the page explains what the message leaves out.
+          const note = notes[position] ?? []
+          expect(expected.note?.length ?? 0, `note of ${expected.line}`).toBe(note.length)
+          expected.note?.forEach((line, index) => {
+            expect(matches(note[index], line), note[index]).toBe(true)
+          })
         })
       })
     }

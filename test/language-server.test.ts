@@ -24,6 +24,7 @@ import {
   type PublishDiagnosticsParams,
   type TextEdit,
 } from 'vscode-languageserver/node.js'
+import {withRelatedPlaces} from '../src/diagnostics.js'
 import preset, {postmortemProcessor} from '../src/index.js'
 import {lintFile, root} from './helpers.js'
 
@@ -37,7 +38,7 @@ afterEach(() => {
   server?.kill()
 })
 
-async function start(script: string[], cwd: string) {
+async function start(script: string[], cwd: string, capabilities: object = {}) {
   server = spawn(process.execPath, [...script, '--stdio'], {cwd})
   if (!server.stdout || !server.stdin) throw new Error('no stdio')
   connection = createProtocolConnection(server.stdout, server.stdin)
@@ -51,7 +52,7 @@ async function start(script: string[], cwd: string) {
   await connection.sendRequest(InitializeRequest.type, {
     processId: null,
     rootUri: pathToFileURL(cwd).href,
-    capabilities: {},
+    capabilities,
     workspaceFolders: [{uri: pathToFileURL(cwd).href, name: 'workspace'}],
   })
   await connection.sendNotification(InitializedNotification.type, {})
@@ -128,9 +129,15 @@ describe('postmortem-language-server', () => {
     )
     const first = await open(uri, brokenText)
     expect(summary(first.diagnostics)).toEqual([['postmortem-timeline-timestamps', 13, 10, 13, 1]])
+    // The reason, then the note on the lines after it.
     expect(first.diagnostics[0]?.message).toBe(
-      'Unexpected unknown zone `GWT` in `09:14 GWT`, expected a known zone such as `GMT`, `GST` or an offset like `UTC+1`',
+      [
+        'Unexpected unknown zone `GWT`, expected a known zone such as `GMT` or `GST`',
+        '`GWT` in `09:14 GWT` is no zone this linter knows; the known zones one letter away: `GMT`, `GST`.',
+        'Write a known abbreviation (`UTC`, `CET`, `WAT`), an offset (`UTC+1`) or a zone in words (`West African Time`), or map it in the `timezones` option.',
+      ].join('\n'),
     )
+    expect(first.diagnostics[0]?.relatedInformation).toBeUndefined()
 
     const actions = (await connection.sendRequest(CodeActionRequest.type, {
       textDocument: {uri},
@@ -184,6 +191,84 @@ describe('postmortem-language-server', () => {
         newText: '**Resolution:**\n\nTODO\n\n',
       },
     ])
+  })
+
+  it('gives the related places of a message as related information, to clients that support it', {
+    timeout: 30_000,
+  }, async () => {
+    const uri = pathToFileURL(path.join(workspace, 'window.md')).href
+    const text = readFileSync(
+      path.join(root, 'fixtures', 'kinds', 'entries-outside-the-window.md'),
+      'utf8',
+    )
+    const related = await start([path.join(root, 'dist', 'language-server.js')], workspace, {
+      textDocument: {publishDiagnostics: {relatedInformation: true}},
+    })
+    const {diagnostics} = await related.open(uri, text)
+    const before = diagnostics.find((diagnostic) => diagnostic.message.startsWith('3 entries'))
+    expect(before?.range).toEqual({start: {line: 10, character: 2}, end: {line: 10, character: 11}})
+    // The stated start, then each other entry before it: an editor marks every one.
+    expect(before?.relatedInformation).toEqual([
+      {
+        location: {uri, range: {start: {line: 4, character: 10}, end: {line: 4, character: 29}}},
+        message: 'The stated start',
+      },
+      {
+        location: {uri, range: {start: {line: 11, character: 2}, end: {line: 11, character: 11}}},
+        message: 'Also before the stated start: `10:35 UTC`',
+      },
+      {
+        location: {uri, range: {start: {line: 12, character: 2}, end: {line: 12, character: 11}}},
+        message: 'Also before the stated start: `10:50 UTC`',
+      },
+    ])
+    // Reason and note, without the blank line unified-language-server leaves for a cause that is a place.
+    expect(before?.message).toBe(
+      [
+        '3 entries, `10:20 UTC` to `10:50 UTC`, are before the stated start `June 3, 2024, 11:00`; move the start or the entries',
+        'The stated start is `June 3, 2024, 11:00` (5:11); these entries are before it:',
+        '`10:20 UTC` (11:3), `10:35 UTC` (12:3), `10:50 UTC` (13:3)',
+        'An entry that only records a change (a deploy, a config push) may come before the start.',
+      ].join('\n'),
+    )
+    connection?.dispose()
+    server?.kill()
+    // A client that does not say it supports related information gets the same text, without it.
+    const plain = await start([path.join(root, 'dist', 'language-server.js')], workspace)
+    const without = (await plain.open(uri, text)).diagnostics.find((diagnostic) =>
+      diagnostic.message.startsWith('3 entries'),
+    )
+    expect(without?.message).toBe(before?.message)
+    expect(without?.relatedInformation).toBeUndefined()
+  })
+
+  it('leaves diagnostics that were not made from the messages at hand as they are', async () => {
+    const file = await lintFile(
+      readFileSync(path.join(root, 'fixtures', 'kinds', 'entries-outside-the-window.md'), 'utf8'),
+    )
+    const diagnostic = (message: string, code: string): Diagnostic => ({
+      range: {start: {line: 10, character: 2}, end: {line: 10, character: 11}},
+      message,
+      code,
+    })
+    const [before, after] = file.messages
+    const params = {
+      uri: 'file:///window.md',
+      diagnostics: [
+        diagnostic(`${before?.reason}\n`, 'postmortem-duration-consistency'),
+        diagnostic(after?.reason ?? '', 'postmortem-duration-consistency'),
+      ],
+    }
+    const mapped = withRelatedPlaces(params, file.messages, true)
+    expect(mapped.diagnostics[0]?.relatedInformation).toHaveLength(3)
+    expect(mapped.diagnostics[0]?.message).toBe(`${before?.reason}\n${before?.note}`)
+    // Another document's messages (or an older check's): nothing is taken from them.
+    expect(withRelatedPlaces(params, file.messages.slice(1), true)).toBe(params)
+    const other = {
+      ...params,
+      diagnostics: [params.diagnostics[1], params.diagnostics[0]] as Diagnostic[],
+    }
+    expect(withRelatedPlaces(other, file.messages, true)).toBe(other)
   })
 
   it('answers with hundreds of diagnostics (a report over 16 KB)', {timeout: 30_000}, async () => {
@@ -263,8 +348,11 @@ describe('postmortem-language-server', () => {
     )
     const uri = pathToFileURL(path.join(project, 'incident.md')).href
     const {open} = await start([path.join(project, 'remark-language-server.js')], project)
-    expect(summary((await open(uri, brokenText)).diagnostics)).toEqual([
-      ['postmortem-timeline-timestamps', 13, 10, 13, 1],
-    ])
+    const {diagnostics} = await open(uri, brokenText)
+    expect(summary(diagnostics)).toEqual([['postmortem-timeline-timestamps', 13, 10, 13, 1]])
+    // unified-language-server shows the note after the reason by itself.
+    expect(diagnostics[0]?.message.split('\n')[1]).toBe(
+      '`GWT` in `09:14 GWT` is no zone this linter knows; the known zones one letter away: `GMT`, `GST`.',
+    )
   })
 })

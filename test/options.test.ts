@@ -86,10 +86,10 @@ describe('postmortem-required-sections options', () => {
         only([remarkLintPostmortemRequiredSections, ['error', {template: 'pagerduty'}]]),
       ),
     ).toEqual([
-      '11:1 postmortem-required-sections: Missing section `Resolution`; expected a heading or label such as `Resolution:` (accepted names: resolution, resolution and recovery, mitigation, fix, remediation, recovery)',
-      '11:1 postmortem-required-sections: Missing section `Impact`; expected a heading or label such as `Impact:` (accepted names: impact, user impact, customer impact, business impact, impact assessment, impacts)',
-      '11:1 postmortem-required-sections: Missing section `Timeline`; expected a heading or label such as `Timeline:` (accepted names: timeline, incident timeline, chronology, sequence of events, timeline of events, timelines)',
-      '11:1 postmortem-required-sections: Missing section `Action Items`; expected a heading or label such as `Action Items:` (accepted names: corrective and preventative measures, corrective and preventive measures, corrective, corrective measures, corrective actions, preventative measures)',
+      '11:1 postmortem-required-sections: Missing section `Resolution`, expected a heading such as `## Resolution`',
+      '11:1 postmortem-required-sections: Missing section `Impact`, expected a heading such as `## Impact`',
+      '11:1 postmortem-required-sections: Missing section `Timeline`, expected a heading such as `## Timeline`',
+      '11:1 postmortem-required-sections: Missing section `Action Items`, expected a heading such as `## Action Items`',
     ])
   })
 
@@ -99,12 +99,29 @@ describe('postmortem-required-sections options', () => {
       .use(only(remarkLintPostmortemRequiredSections))
       .data('settings', {postmortem: {template: 'pagerduty'}} as Record<string, unknown>)
     await processor.run(processor.parse(file), file)
-    expect(file.messages.map((message) => message.reason.split(';')[0])).toEqual([
+    expect(file.messages.map((message) => message.reason.split(',')[0])).toEqual([
       'Missing section `Resolution`',
       'Missing section `Impact`',
       'Missing section `Timeline`',
       'Missing section `Action Items`',
     ])
+  })
+
+  it('lists extra aliases among the accepted names in the note', async () => {
+    const file = await lintFile(
+      '# Incident\n\n## Overview\n\nx\n',
+      only([
+        remarkLintPostmortemRequiredSections,
+        ['error', {required: ['summary', 'timeline'], aliases: {timeline: ['Events Log']}}],
+      ]),
+    )
+    expect(file.messages.map((message) => message.reason)).toEqual([
+      'Missing section `Timeline`, expected a heading such as `## Timeline`',
+    ])
+    // Every accepted name, the defaults (which the model may extend) and the option's own, normalised.
+    expect(file.messages[0]?.note?.split('\n')[0]).toMatch(
+      /^Accepted names, in any case and shape \(heading, `Name:` line, bold label, field\): timeline, incident timeline, .*, events log\.$/,
+    )
   })
 
   it('accepts extra aliases and a custom required list', async () => {
@@ -144,7 +161,7 @@ describe('postmortem-timeline-timestamps options', () => {
         ]),
       ),
     ).toEqual([
-      '4:3-4:19 postmortem-timeline-timestamps: Unexpected timeline entry without a timestamp, expected a time such as `14:05 UTC` at its start',
+      '4:3-4:19 postmortem-timeline-timestamps: Missing timestamp, expected a time such as `14:05 UTC` at the start of the entry',
     ])
   })
 })
@@ -155,8 +172,23 @@ describe('postmortem-duration-consistency options', () => {
 
   it('allows entries within `tolerance` minutes of the window', async () => {
     expect(await lint(document, only(remarkLintPostmortemDurationConsistency))).toEqual([
-      '5:3-5:12 postmortem-duration-consistency: Timeline entry `09:55 UTC` is before the stated start `10:00`; move the start or the entry',
+      '5:3-5:12 postmortem-duration-consistency: Entry `09:55 UTC` is before the stated start `10:00`; move one of them',
     ])
+    // The note says how far outside the window an entry may be.
+    expect(
+      (await lintFile(document, only(remarkLintPostmortemDurationConsistency))).messages[0]?.note,
+    ).toBe(
+      'The stated start is `10:00` (1:11).\nAn entry that only records a change (a deploy, a config push) may come before the start.',
+    )
+    const within =
+      'Duration: 10:00 - 11:00 UTC\n\nTimeline:\n\n- 09:50 UTC: alert fires\n- 11:00 UTC: resolved\n'
+    const outside = await lintFile(
+      within,
+      only([remarkLintPostmortemDurationConsistency, ['error', {tolerance: 5}]]),
+    )
+    expect(outside.messages[0]?.note?.split('\n')[0]).toBe(
+      'The stated start is `10:00` (1:11); the entry is before it by more than 5 min (the `tolerance` option).',
+    )
     expect(
       await lint(
         document,

@@ -306,10 +306,10 @@ describe.skipIf(!hasBrowser)('the playground in Chromium', () => {
   it('selects the text of a message, or of an entry, when it is clicked', async () => {
     const file = path.join(root, 'fixtures', 'atx-headings.broken.md')
     const messages = cliReport([file]).get(file) ?? []
-    const impossible = messages.find((message) => message.reason.includes('impossible timestamp'))
+    const impossible = messages.find((message) => message.reason.includes('impossible time'))
     expect(impossible?.place?.start).toBeDefined()
     await paste(readFileSync(file, 'utf8'))
-    await page.click('#messages li:has-text("impossible timestamp") button.message')
+    await page.click('#messages li:has-text("impossible time") button.message')
     const selection = await page.$eval('#source', (area) => {
       const text = area as unknown as TextArea
       return {
@@ -390,6 +390,28 @@ describe.skipIf(!hasBrowser)('the playground in Chromium', () => {
     })
     expect(chart[0]).toBe(2)
     expect(problems).toEqual([])
+  })
+
+  it('flags each entry of a grouped message in the drawing, and shows its note on hover', async () => {
+    await paste(
+      readFileSync(path.join(root, 'fixtures', 'kinds', 'entries-outside-the-window.md'), 'utf8'),
+    )
+    const rows = await drawnRows()
+    const before = '3 entries, `10:20 UTC` to `10:50 UTC`, are before the stated start'
+    const after = '2 entries, `12:20 UTC` and `12:40 UTC`, are after the stated end'
+    expect(rows.map((row) => [row[0], row[3]?.includes(before), row[3]?.includes(after)])).toEqual([
+      ['10:20 UTC', true, false],
+      ['10:35 UTC', true, false],
+      ['10:50 UTC', true, false],
+      ['11:30 UTC', false, false],
+      ['12:20 UTC', false, true],
+      ['12:40 UTC', false, true],
+    ])
+    const title = await page.getAttribute(
+      '#messages li:has-text("3 entries") button.message',
+      'title',
+    )
+    expect(title?.split('\n')[1]).toBe('`10:20 UTC` (11:3), `10:35 UTC` (12:3), `10:50 UTC` (13:3)')
   })
 
   it('shows a message, never a frozen page, for an empty area, binary data and 1 MB of text', async () => {

@@ -52,7 +52,7 @@ describe.skipIf(!hasPreCommit || !isGitCheckout)('pre-commit hook', () => {
     const refused = git('commit', '-m', 'broken postmortem')
     expect(refused.status).not.toBe(0)
     expect(refused.stdout + refused.stderr).toContain(
-      'Unexpected impossible timestamp `25:10` (hour 25 does not exist)',
+      'Unexpected impossible time `25:10`, expected an hour from 0 to 23',
     )
     expect(git('rev-parse', '--verify', '-q', 'HEAD').status).not.toBe(0)
 

@@ -10,17 +10,17 @@ import {hasSeeds, lint, seedsDir} from './helpers.js'
 
 const expected: Record<string, string[]> = {
   '000_9b427203157b52ef.md': [
-    '4:63-4:66 postmortem-timezone: `PST` names standard time but Jun 15 falls in daylight-saving time there; expected `PDT`',
+    '4:63-4:66 postmortem-timezone: Unexpected `PST` on Jun 15, expected `PDT` (daylight-saving time)',
   ],
   '001_5fd7a72d1b423ad2.md': [],
   '002_d01cdc62747c0a92.md': [
-    '11:5-11:16 postmortem-duration-consistency: Timeline entry `13:45 (UTC)` is before the stated start `November 10, 2023, 14:00`; move the start or the entry',
-    '12:5-12:16 postmortem-duration-consistency: Timeline entry `13:50 (UTC)` is before the stated start `November 10, 2023, 14:00`; move the start or the entry',
+    // Both entries before the stated start: one problem, one message.
+    '11:5-11:16 postmortem-duration-consistency: 2 entries, `13:45 (UTC)` and `13:50 (UTC)`, are before the stated start `November 10, 2023, 14:00`; move the start or the entries',
   ],
   '003_8927288601199a66.md': [
-    "17:42-17:50 postmortem-duration-consistency: The timeline's last timestamp `10:00 AM` is before the stated end `12:30 PM (GMT+1)`; add the entry that ends the incident or correct the end",
+    '17:42-17:50 postmortem-duration-consistency: Last entry `10:00 AM` is before the stated end `12:30 PM (GMT+1)`; add the closing entry',
     '22:1 postmortem-no-empty-sections: Unexpected empty list item, expected content or no item',
-    '41:5-41:18 postmortem-no-empty-sections: Section `Improvements:` is empty; expected content under it, or no heading',
+    '41:5-41:18 postmortem-no-empty-sections: Unexpected empty section `Improvements:`, expected content under it or no heading',
   ],
   '004_1950b6693e6dc095.md': [],
 }

@@ -13,6 +13,7 @@ import preset from '../index.js'
 import {readIncident} from '../model/incident.js'
 import type {SourceText} from '../model/source-text.js'
 import type {Incident, ModelOptions} from '../model/types.js'
+import {relatedPlaces} from '../rule.js'
 import {milestonesOf} from '../stats.js'
 
 declare module 'unified' {
@@ -33,8 +34,12 @@ export interface ShownMessage {
   /** File offsets of the text the message is about (the start alone for a point). */
   start?: number
   end?: number
+  /** File offsets of the other places of the same problem (the other entries of a group). */
+  also?: number[]
   /** The rule's documentation. */
   url?: string
+  /** What the reason leaves out (the message's note); the page shows it on hover. */
+  note?: string
 }
 
 export interface CheckRequest {
@@ -70,6 +75,10 @@ function shown(message: VFileMessage): ShownMessage {
   const place = message.place
   const start = place && 'start' in place ? place.start : place
   const end = place && 'end' in place ? place.end : undefined
+  const also = relatedPlaces(message).flatMap((related) => {
+    const at = 'start' in related.place ? related.place.start : related.place
+    return related.also && at.offset !== undefined ? [at.offset] : []
+  })
   return {
     ...(message.ruleId ? {ruleId: message.ruleId} : {}),
     ...(message.source ? {source: message.source} : {}),
@@ -84,22 +93,24 @@ function shown(message: VFileMessage): ShownMessage {
         ? {end: start.offset}
         : {}),
     ...(message.url ? {url: message.url} : {}),
+    ...(message.note ? {note: message.note} : {}),
+    ...(also.length > 0 ? {also} : {}),
   }
 }
 
 const rank: Record<Severity, number> = {error: 3, warning: 2, info: 1}
 
-/** The messages whose text lies in `text`'s range, and the worst severity among them. */
+/** The messages whose text (or another place of the same problem) lies in `text`'s range, and the worst severity among them. */
 function flags(
   text: SourceText,
   messages: readonly ShownMessage[],
 ): {severity?: Severity; reasons: string[]; start: number; end: number} {
   const range = text.fileRange(0, text.value.length) ?? {start: -1, end: -1}
+  const inRange = (offset: number | undefined) =>
+    offset !== undefined && offset >= range.start && offset < Math.max(range.end, range.start + 1)
+  // A message of several entries (before the stated start) flags each of them.
   const on = messages.filter(
-    (message) =>
-      message.start !== undefined &&
-      message.start >= range.start &&
-      message.start < Math.max(range.end, range.start + 1),
+    (message) => inRange(message.start) || (message.also ?? []).some(inRange),
   )
   const worst = on.reduce<Severity | undefined>(
     (worst, message) =>

@@ -209,6 +209,8 @@ function messageItem(message: ShownMessage): HTMLLIElement {
   reason.className = 'reason'
   reason.textContent = message.reason
   button.append(severity, place, reason)
+  // The note (accepted names, how a value was computed) one step away, as remark's `--verbose` shows it.
+  if (message.note) button.title = message.note
   button.addEventListener('click', () => select(message.start, message.end))
   item.append(button)
   if (message.ruleId) {

@@ -1,4 +1,5 @@
 /** What the CI reporters need from a vfile message: its level and range. */
+import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 
@@ -18,12 +19,19 @@ export interface Range {
 }
 
 export function rangeOf(message: VFileMessage): Range {
-  const place = message.place
+  return rangeOfPlace(message.place, message)
+}
+
+/** The range of a place (a point or a position), else of the fallback's line and column. */
+export function rangeOfPlace(
+  place: Point | Position | null | undefined,
+  fallback: {line?: number | null; column?: number | null} = {},
+): Range {
   const start = place && 'start' in place ? place.start : place
   const end = place && 'end' in place ? place.end : undefined
   const range: Range = {
-    startLine: start?.line ?? message.line ?? 1,
-    startColumn: start?.column ?? message.column ?? 1,
+    startLine: start?.line ?? fallback.line ?? 1,
+    startColumn: start?.column ?? fallback.column ?? 1,
   }
   if (end?.line && end.column) {
     range.endLine = end.line

@@ -1,16 +1,39 @@
 /**
  * SARIF 2.1.0, the format GitHub code scanning (and other CI tools) accept:
  * one run, our rules with their help links, one result per message with its
- * level and region.
+ * level and region. The message's note goes in `message.markdown` (after the
+ * reason, which stays `message.text`), and its related places (the stated
+ * start, the other entries of a group) in `relatedLocations`, linked from the
+ * markdown as `[what it is](id)`.
  */
 import type {VFile} from 'vfile'
-import {levelOf, pathOf, rangeOf} from './messages.js'
+import type {VFileMessage} from 'vfile-message'
+import {relatedPlaces} from '../rule.js'
+import {levelOf, pathOf, rangeOf, rangeOfPlace} from './messages.js'
 
 export interface SarifOptions {
   version?: string
 }
 
 const informationUri = 'https://github.com/postmortem-lint/remark-preset-lint-postmortem'
+
+/** The reason, the note's lines as paragraphs, and links to the related locations; none without a note or related places. */
+function markdownOf(
+  message: VFileMessage,
+  related: readonly {id: number; message: {text: string}}[],
+): string | undefined {
+  if (!message.note && related.length === 0) return undefined
+  const linkText = (text: string) => text.replaceAll('[', '\\[').replaceAll(']', '\\]')
+  return [
+    message.reason,
+    ...(message.note ? message.note.split('\n') : []),
+    ...(related.length > 0
+      ? [
+          `Related: ${related.map((place) => `[${linkText(place.message.text)}](${place.id})`).join(', ')}`,
+        ]
+      : []),
+  ].join('\n\n')
+}
 
 export function sarifReporter(files: readonly VFile[], options: SarifOptions = {}): string {
   const rules: {id: string; name: string; helpUri?: string; shortDescription: {text: string}}[] = []
@@ -28,20 +51,20 @@ export function sarifReporter(files: readonly VFile[], options: SarifOptions = {
           ...(message.url ? {helpUri: message.url} : {}),
         })
       }
-      const range = rangeOf(message)
+      const artifactLocation = {uri: encodeURI(pathOf(file)), uriBaseId: '%SRCROOT%'}
+      const related = relatedPlaces(message).map((place, index) => ({
+        id: index + 1,
+        message: {text: place.reason},
+        physicalLocation: {artifactLocation, region: rangeOfPlace(place.place)},
+      }))
+      const markdown = markdownOf(message, related)
       results.push({
         ruleId: id,
         ruleIndex: ruleIndex.get(id),
         level: levelOf(message),
-        message: {text: message.reason},
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: {uri: encodeURI(pathOf(file)), uriBaseId: '%SRCROOT%'},
-              region: range,
-            },
-          },
-        ],
+        message: {text: message.reason, ...(markdown ? {markdown} : {})},
+        locations: [{physicalLocation: {artifactLocation, region: rangeOf(message)}}],
+        ...(related.length > 0 ? {relatedLocations: related} : {}),
       })
     }
   }

@@ -38,19 +38,27 @@ export const remarkLintPostmortemActionItems = postmortemRule<Options>({
     for (const item of incident.actionItems) {
       const text = item.value
       if (vague.test(text.trim())) {
-        report(
-          `Action \`${text}\` is too vague to check; expected a concrete outcome (what changes, where, measured how)`,
-          item,
-        )
+        report(`Unexpected vague action \`${text}\`, expected a concrete outcome`, item, {
+          note: 'Nobody can tell when such an action is done: say what changes, where, and how it is measured (`Alert when the pool is 80% used`).',
+        })
         continue
       }
-      const missing: string[] = []
-      if (!owner.test(text)) missing.push('no owner (`@name` or `Owner: ...`)')
-      if (!due.test(text) && !ticket.test(text)) missing.push('no due date or ticket link')
-      if (missing.length > 0)
+      const noOwner = !owner.test(text)
+      const noDue = !due.test(text) && !ticket.test(text)
+      if (noOwner || noDue)
         report(
-          `Action item has ${missing.join(' and ')}; expected an owner and a due date or ticket, so that it gets done`,
+          noOwner && noDue
+            ? 'Missing owner and due date of the action, expected `Owner: @name` and a date or ticket'
+            : noOwner
+              ? 'Missing owner of the action, expected `@name` or `Owner: name`'
+              : 'Missing due date of the action, expected a date (`due 2024-06-30`) or a ticket',
           item,
+          {
+            note: [
+              'An action gets done when someone owns it and it has a deadline.',
+              'Owners: `@name`, `Owner: ...`, `(Team)`. Dates: `due ...`, `by ...`, `2024-06-30`, `Q3`. Tickets: a link, `ABC-123`, `#123`.',
+            ].join('\n'),
+          },
         )
     }
   },

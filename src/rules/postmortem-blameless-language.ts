@@ -63,9 +63,17 @@ export const remarkLintPostmortemBlamelessLanguage = postmortemRule<Record<strin
         for (const match of text.value.matchAll(phrase.pattern)) {
           const start = match.index ?? 0
           report(
-            `Unexpected blameful \`${match[0]}\` (it ${phrase.why}), expected a description of the system and the conditions${phrase.neutral ? ` such as \`${phrase.neutral[0]}\`` : ''}`,
+            phrase.neutral
+              ? `Unexpected blameful \`${match[0]}\`, expected a neutral phrase such as \`${phrase.neutral[0]}\``
+              : `Unexpected blameful \`${match[0]}\`, expected what the system and conditions allowed`,
             text.slice(start, start + match[0].length),
-            phrase.neutral ? {expected: phrase.neutral} : {},
+            {
+              ...(phrase.neutral ? {expected: phrase.neutral} : {}),
+              note: [
+                `\`${match[0]}\` ${phrase.why}.`,
+                'A blameless postmortem describes the system and the conditions that allowed the mistake, so that people keep reporting problems; the lessons learned may still name it.',
+              ].join('\n'),
+            },
           )
         }
       }

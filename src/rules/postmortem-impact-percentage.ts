@@ -21,13 +21,21 @@ export const remarkLintPostmortemImpactPercentage = postmortemRule<Record<string
     if (!hasShare) {
       const statement = statements[0]
       const anchor = statement?.label?.text ?? incident.title?.text
-      const where =
-        statement && !statement.fromSummary
-          ? 'Impact statement'
-          : 'No impact statement, and the summary'
+      const inImpact = statement && !statement.fromSummary
       report(
-        `${where} gives no share of affected users or requests; expected a percentage (\`40% of users\`), a share (\`all users\`, \`half of requests\`) or a count with its total (\`1,200 of 40,000 users\`)`,
+        inImpact
+          ? 'Missing share in the impact statement, expected a share such as `40% of users`'
+          : 'Missing share in the summary (no impact statement), expected a share such as `40% of users`',
         anchor,
+        {
+          note: [
+            inImpact
+              ? 'The impact statement says who was affected but not how many of them.'
+              : 'The document has no impact statement, and its summary gives no share either.',
+            'A share is a percentage (`40% of users`, `5% of requests failed`), a share word (`all users`, `half of requests`, `no customers`) or a count with its total (`1,200 of 40,000 users`).',
+            'Vague words (`some`, `many`, `most`), bare counts (`1,200 users`) and resource figures (`CPU at 95%`) are not shares.',
+          ].join('\n'),
+        },
       )
     }
     for (const statement of statements) {
@@ -39,6 +47,9 @@ export const remarkLintPostmortemImpactPercentage = postmortemRule<Record<string
             report(
               `Unexpected share \`${percentage.text}\`, expected a percentage from 0 to 100`,
               text.slice(percentage.start, percentage.end),
+              {
+                note: 'A share of users or requests is at most 100%: a rise (`grew by 120%`) is no share.',
+              },
             )
           }
         }
@@ -61,9 +72,12 @@ export const remarkLintPostmortemImpactPercentage = postmortemRule<Record<string
             : undefined
           if (text && other && other.value !== percentage.value) {
             report(
-              `Impact gives \`${percentage.text}\` of ${percentage.population}s but the summary gives \`${other.text}\`; expected one share for the same population`,
+              `Unexpected share \`${percentage.text}\` of ${percentage.population}s, expected \`${other.text}\` as in the summary`,
               text.slice(percentage.start, percentage.end),
-              {expected: [other.text]},
+              {
+                expected: [other.text],
+                note: `The summary gives \`${other.text}\` of ${percentage.population}s and the impact statement \`${percentage.text}\`: one population, one share. Correct whichever is wrong.`,
+              },
             )
           }
         }

@@ -14,7 +14,7 @@ export const remarkLintPostmortemMilestones = postmortemRule<Record<string, neve
   id: 'postmortem-milestones',
   severity: 'warn',
   options: {},
-  check({incident, report}) {
+  check({incident, report, where}) {
     const timeline = incident.timeline
     const timed = (timeline?.entries ?? []).filter(
       (entry) => entry.timestamp?.epochMs !== undefined,
@@ -29,14 +29,26 @@ export const remarkLintPostmortemMilestones = postmortemRule<Record<string, neve
     const began = timed.find((entry) => marksImpactStart(entry.fullText))
     if (!detected) {
       report(
-        'Timeline does not say when the incident was detected; expected an entry such as `14:05 UTC: alert fired` or `reported by a customer`',
+        'Missing detection in the timeline, expected an entry such as `14:05 UTC: alert fired`',
         timeline.label.text,
+        {
+          note: [
+            'No entry says when the incident was noticed, so time to detect cannot be measured.',
+            'Words read as detection: alert, alarm, paged, detected, reported, noticed, a complaint, `issue identified`, `incident declared`, `ticket opened`.',
+          ].join('\n'),
+        },
       )
     }
     if (!resolved) {
       report(
-        'Timeline does not say when the incident was mitigated or resolved; expected an entry such as `15:30 UTC: service restored`',
+        'Missing resolution in the timeline, expected an entry such as `15:30 UTC: restored`',
         timeline.label.text,
+        {
+          note: [
+            'No entry says when the impact was mitigated or ended, so time to resolve cannot be measured.',
+            'Words read as resolution: resolved, restored, recovered, mitigated, fixed, rolled back, reverted, back to normal, working again; the entry at the stated end counts whatever its words.',
+          ].join('\n'),
+        },
       )
     }
     // A timeline that goes backwards is postmortem-timeline-order's to report; its order says nothing here.
@@ -53,9 +65,12 @@ export const remarkLintPostmortemMilestones = postmortemRule<Record<string, neve
       resolvedAt < detectedAt
     ) {
       report(
-        `Resolution \`${resolved.timestamp.text.value}\` comes before detection \`${detected.timestamp.text.value}\`; expected detected <= resolved`,
+        `Unexpected resolution \`${resolved.timestamp.text.value}\` before detection \`${detected.timestamp.text.value}\`, expected detection first`,
         resolved.timestamp.text,
-        {related: {text: detected.timestamp.text, reason: 'Detection'}},
+        {
+          related: {text: detected.timestamp.text, reason: 'Detection'},
+          note: `The last resolution entry (${where(resolved.timestamp.text)}) is earlier than the first detection entry (${where(detected.timestamp.text)}). Correct a time, or the words that make an entry read as detection or resolution.`,
+        },
       )
     }
     if (
@@ -66,9 +81,12 @@ export const remarkLintPostmortemMilestones = postmortemRule<Record<string, neve
       detectedAt < beganAt
     ) {
       report(
-        `Detection \`${detected.timestamp.text.value}\` comes before the impact began \`${began.timestamp.text.value}\`; expected began <= detected`,
+        `Unexpected detection \`${detected.timestamp.text.value}\` before the impact began at \`${began.timestamp.text.value}\`, expected it after`,
         detected.timestamp.text,
-        {related: {text: began.timestamp.text, reason: 'Impact began'}},
+        {
+          related: {text: began.timestamp.text, reason: 'Impact began'},
+          note: `The first detection entry (${where(detected.timestamp.text)}) is earlier than the entry where the impact began (${where(began.timestamp.text)}). Correct a time, or the words that make an entry read as detection or as the start of the impact (\`outage began\`, \`errors started\`).`,
+        },
       )
     }
   },

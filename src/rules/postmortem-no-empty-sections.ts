@@ -13,14 +13,19 @@ export const remarkLintPostmortemNoEmptySections = postmortemRule<Record<string,
     const {lines} = incident
     for (const line of lines) {
       if (line.kind === 'paragraph' && line.itemStart && line.text.value === '') {
-        report('Unexpected empty list item, expected content or no item', line.text)
+        report('Unexpected empty list item, expected content or no item', line.text, {
+          note: 'A list marker (`-`, `*`, `1.`) with nothing after it.',
+        })
       }
     }
     for (const section of incident.outline) {
       if (section.empty) {
         report(
-          `Section \`${section.title.value}\` is empty; expected content under it, or no heading`,
+          `Unexpected empty section \`${section.title.value}\`, expected content under it or no heading`,
           section.title,
+          {
+            note: 'The heading or `Label:` line is followed directly by another of the same or higher rank, or by the end of the document.',
+          },
         )
       }
     }

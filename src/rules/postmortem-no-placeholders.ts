@@ -41,6 +41,9 @@ export const remarkLintPostmortemNoPlaceholders = postmortemRule<Record<string, 
         report(
           `Unexpected placeholder \`${match[0]}\`, expected the real content`,
           text.slice(start, end),
+          {
+            note: 'Template text left in the postmortem. In the corrective actions `TODO` and `DONE` are statuses, and `a TODO` in prose is a word; neither is flagged.',
+          },
         )
       }
     })

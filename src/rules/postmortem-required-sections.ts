@@ -40,6 +40,35 @@ function isPresent(incident: Incident, kind: SectionKind): boolean {
   return false
 }
 
+/** Longest reason before the example heading is shortened to its shape (`## …`): a report line fits 160 columns. */
+const reasonBudget = 90
+
+/** The label line of an inserted section (`## Root cause`), and its setext underline if any. */
+function labelOf(insertion: string): {line: string; underline?: string} {
+  const [line = '', next] = insertion.split(/\r?\n/).filter((part) => part.trim() !== '')
+  const underline = next?.trim()
+  return underline && /^(?:=+|-+)$/.test(underline)
+    ? {line, underline: underline.slice(0, 3)}
+    : {line}
+}
+
+/**
+ * `Missing section `Timeline`, expected a heading such as `## Timeline``, in
+ * the document's style; for a long title the heading alone (`Missing section,
+ * expected a heading such as `## Corrective and Preventative Measures``), or
+ * its shape (`<h2>…</h2>`).
+ */
+function missingReason(title: string, insertion: string | undefined): string {
+  const label = insertion ? labelOf(insertion) : {line: `## ${title}`}
+  const underline = label.underline ? ` over \`${label.underline}\`` : ''
+  const example = `expected a heading such as \`${label.line}\`${underline}`
+  const full = `Missing section \`${title}\`, ${example}`
+  if (full.length <= reasonBudget || !label.line.includes(title)) return full
+  const short = `Missing section, ${example}`
+  if (short.length <= reasonBudget) return short
+  return `Missing section \`${title}\`, expected a heading \`${label.line.replace(title, '…')}\`${underline}`
+}
+
 export const remarkLintPostmortemRequiredSections = postmortemRule<Options>({
   id: 'postmortem-required-sections',
   severity: 'error',
@@ -53,13 +82,26 @@ export const remarkLintPostmortemRequiredSections = postmortemRule<Options>({
     for (const kind of required) {
       if (isPresent(incident, kind)) continue
       const title = template?.titles[kind] ?? sectionTitles[kind]
-      const accepted = incident.aliases[kind].slice(0, 6).join(', ')
-      const also = kind === 'duration' ? '; or both a `Start time:` and an `End time:` field' : ''
-      const reason = `Missing section \`${title}\`; expected a heading or label such as \`${title}:\` (accepted names: ${accepted}${also})`
+      const also =
+        kind === 'duration'
+          ? '; or a start and an end (`Start time:` and `End time:` fields, or `OUTAGE BEGINS` and `OUTAGE ENDS` entries)'
+          : ''
       const insertion = sectionInsertion(incident, String(file), kind, required, title)
+      const note = [
+        `Accepted names, in any case and shape (heading, \`Name:\` line, bold label, field): ${incident.aliases[kind].join(', ')}${also}.`,
+        insertion
+          ? `\`postmortem-lint --fix\` adds \`${labelOf(insertion.text).line}\` here, with a \`TODO\` line to write.`
+          : 'The document has no section next to which it clearly goes: add it where your template puts it.',
+        'The `aliases` option accepts more names; `template` or `required` choose the sections.',
+      ].join('\n')
+      const reason = missingReason(title, insertion?.text)
       if (insertion)
-        report(reason, SourceText.at(insertion.offset), {expected: [insertion.text], fix: true})
-      else report(reason, anchor)
+        report(reason, SourceText.at(insertion.offset), {
+          expected: [insertion.text],
+          fix: true,
+          note,
+        })
+      else report(reason, anchor, {note})
     }
   },
 })

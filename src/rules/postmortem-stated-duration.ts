@@ -52,10 +52,16 @@ export const remarkLintPostmortemStatedDuration = postmortemRule<Options>({
         fix = {replace, with: replace.value + written}
       }
     }
+    const note = [
+      `\`${start.text.value}\` to \`${end.text.value}\` is ${length}, computed in their zones.`,
+      'Write it beside them, so that readers need not do the arithmetic across midnight and zones.',
+    ].join('\n')
     report(
-      `Missing stated duration: \`${start.text.value}\` to \`${end.text.value}\` is ${length}; expected the length written beside them (\`Duration: ${length}\`)`,
+      underDurationLabel
+        ? `Missing stated length in the duration, expected \`${length}\` after the end`
+        : `Missing stated duration, expected \`Duration: ${length}\` beside the start and end`,
       fix?.replace ?? end.text,
-      fix ? {expected: [fix.with], fix: true} : {},
+      fix ? {expected: [fix.with], fix: true, note} : {note},
     )
   },
 })

@@ -19,7 +19,7 @@ export const remarkLintPostmortemTimelineOrder = postmortemRule<Record<string, n
   id: 'postmortem-timeline-order',
   severity: 'error',
   options: {},
-  check({incident, report}) {
+  check({incident, report, where}) {
     let previous: {entry: TimelineEntry; at: number; dateOnly: boolean} | undefined
     for (const entry of incident.timeline?.entries ?? []) {
       const at = instantOf(entry)
@@ -37,17 +37,21 @@ export const remarkLintPostmortemTimelineOrder = postmortemRule<Record<string, n
         const before = previous.entry.timestamp.text.value
         // A big step back between bare times reads like the night passed; say why it did not roll over.
         const looksOvernight = !stamp.hasDate && stamp.hasTime && previous.at - at > 6 * 3_600_000
-        const hint = looksOvernight
-          ? ' (a bare time only moves to the next day when the stated duration crosses midnight)'
-          : ''
+        const note = [
+          `\`${stamp.text.value}\` comes after \`${before}\` (${where(previous.entry.timestamp.text)}) but is earlier; entries are compared in their zones.`,
+          looksOvernight
+            ? 'A bare time only moves to the next day when the stated duration crosses midnight: write its date, or a duration that crosses midnight.'
+            : 'Correct the time, or move the entry to where it belongs.',
+        ].join('\n')
         report(
-          `Timeline entry \`${stamp.text.value}\` is earlier than the entry before it, \`${before}\`${hint}; expected entries in time order`,
+          `Unexpected \`${stamp.text.value}\` before \`${before}\`, expected entries in time order`,
           stamp.text,
           {
             related: {
               text: previous.entry.timestamp.text,
               reason: `The entry before it, \`${before}\``,
             },
+            note,
           },
         )
       }

@@ -54,6 +54,22 @@ function commonForm(clocks: readonly WrittenClock[]): CommonForm {
   return form
 }
 
+/** `24-hour times with padded hours (`09:05`)` */
+function describeForm(common: CommonForm): string {
+  const parts: string[] = []
+  if (common.twelveHour !== undefined) {
+    const padded = common.padded.get(common.twelveHour)
+    const example = common.twelveHour
+      ? `${padded ? '02' : '2'}:05${common.meridiem ?? ' PM'}`
+      : `${padded === false ? '9' : '09'}:05`
+    parts.push(
+      `${common.twelveHour ? '12-hour' : '24-hour'} times${padded === undefined ? '' : padded ? ' with padded hours' : ' with unpadded hours'} (\`${example}\`)`,
+    )
+  } else parts.push('times')
+  if (common.seconds === false) parts.push('without seconds')
+  return parts.join(', ')
+}
+
 /** The form `written` should take: the common form, the entry's own where there is none. */
 function targetForm(written: ClockForm, common: CommonForm): ClockForm {
   const twelveHour = common.twelveHour ?? written.twelveHour
@@ -78,13 +94,22 @@ export const remarkLintPostmortemTimestampForm = postmortemRule<Options>({
     )
     if (clocks.length < 3) return
     const common = commonForm(clocks.map((clock) => clock.written))
+    const described = describeForm(common)
     for (const {text, written} of clocks) {
       const expected = writeClock(written, targetForm(written.form, common))
       if (expected === text.value) continue
       report(
-        `Unexpected timestamp form \`${text.value}\`, expected \`${expected}\` as most entries of the timeline write their times`,
+        `Unexpected timestamp form \`${text.value}\`, expected \`${expected}\` like most entries`,
         text,
-        {expected: [expected], actual: text.value, fix: true},
+        {
+          expected: [expected],
+          actual: text.value,
+          fix: true,
+          note: [
+            `Most entries of the timeline write ${described}.`,
+            'The fix writes the same time in that form; it never adds seconds.',
+          ].join('\n'),
+        },
       )
     }
   },

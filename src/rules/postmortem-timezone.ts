@@ -13,7 +13,7 @@ export const remarkLintPostmortemTimezone = postmortemRule<Record<string, never>
   id: 'postmortem-timezone',
   severity: 'warn',
   options: {},
-  check({incident, report}) {
+  check({incident, report, where}) {
     const entries = (incident.timeline?.entries ?? []).filter((entry) => entry.timestamp?.hasTime)
     const zoned = entries.filter(
       (entry) => entry.timestamp?.mention.zone?.resolution.kind === 'known',
@@ -22,8 +22,14 @@ export const remarkLintPostmortemTimezone = postmortemRule<Record<string, never>
     // An ambiguous declaration (`All times in IST`) is postmortem-timeline-timestamps' to report.
     if (first && zoned.length === 0 && !incident.declaredZone && !incident.declaredZoneProblem) {
       report(
-        `Timeline times such as \`${first.text.value}\` have no zone and the document declares none; expected a zone (\`14:05 UTC\`) or a note such as \`All times UTC\``,
+        `Missing zone for times such as \`${first.text.value}\`, expected a zone or a note such as \`All times UTC\``,
         first.text,
+        {
+          note: [
+            'No timeline entry names a zone, and the document declares none: readers cannot tell when things happened.',
+            'Write the zone after each time (`14:05 UTC`), or once: a note (`All times UTC`), the timeline heading (`Timeline (UTC)`), a `Time (UTC)` column or front matter `timezone: UTC`.',
+          ].join('\n'),
+        },
       )
     }
     // Mixed zones: two abbreviations with different offsets in one timeline.
@@ -37,9 +43,12 @@ export const remarkLintPostmortemTimezone = postmortemRule<Record<string, never>
       if (!firstZone) firstZone = {text: zone.text, zone: zone.resolution.zone, stamp}
       else if (zone.resolution.zone !== firstZone.zone && !/[+-]\d/.test(zone.text)) {
         report(
-          `Timeline mixes zones: \`${stamp.text.value}\` after \`${firstZone.stamp.text.value}\`; expected one zone throughout, or explicit offsets`,
+          `Unexpected zone \`${zone.text}\` after \`${firstZone.text}\`, expected one zone in the timeline or offsets`,
           stamp.text,
-          {related: {text: firstZone.stamp.text, reason: `The first zone, \`${firstZone.text}\``}},
+          {
+            related: {text: firstZone.stamp.text, reason: `The first zone, \`${firstZone.text}\``},
+            note: `\`${stamp.text.value}\` follows \`${firstZone.stamp.text.value}\` (${where(firstZone.stamp.text)}) in another zone: readers have to convert. Write every time in one zone, or with explicit offsets (\`UTC+1\`).`,
+          },
         )
         break
       }
@@ -70,10 +79,15 @@ export const remarkLintPostmortemTimezone = postmortemRule<Record<string, never>
       seen.add(zone)
       // Month and day only: the year is often not written, and the season does not depend on it.
       const day = `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][date.month - 1]} ${date.day}`
+      const season = expected.standard ? 'standard' : 'daylight-saving'
       report(
-        `\`${zone}\` names ${expected.standard ? 'daylight' : 'standard'} time but ${day} falls in ${expected.standard ? 'standard' : 'daylight-saving'} time there; expected \`${expected.abbreviation}\``,
+        `Unexpected \`${zone}\` on ${day}, expected \`${expected.abbreviation}\` (${season} time)`,
         source,
-        {expected: [expected.abbreviation], actual: zone},
+        {
+          expected: [expected.abbreviation],
+          actual: zone,
+          note: `\`${zone}\` names ${expected.standard ? 'daylight' : 'standard'} time, but ${day} falls in ${season} time there: the clocks read \`${expected.abbreviation}\`. If the times really are in \`${zone}\`, write its offset instead.`,
+        },
       )
     }
     // Front matter that disagrees with the body.
@@ -84,9 +98,12 @@ export const remarkLintPostmortemTimezone = postmortemRule<Record<string, never>
       const fromFront = front?.[key]
       if (fromBody && fromFront && fromBody.epochMs !== fromFront.epochMs) {
         report(
-          `Front matter ${key} \`${fromFront.text.value}\` disagrees with the ${key} in the document, \`${fromBody.text.value}\`; expected the same moment`,
+          `Unexpected front matter ${key} \`${fromFront.text.value}\`, expected the document's \`${fromBody.text.value}\``,
           fromFront.text,
-          {related: {text: fromBody.text, reason: `The ${key} in the document`}},
+          {
+            related: {text: fromBody.text, reason: `The ${key} in the document`},
+            note: `The front matter's \`${key}:\` and the ${key} written in the document (${where(fromBody.text)}) are different moments, compared in their zones. Make them the same.`,
+          },
         )
       }
     }
