@@ -382,6 +382,7 @@ function writtenLength(outline: Outline): StatedLength | undefined {
   )
   for (const {text, from: source} of [...texts, ...rest]) {
     if (!lengthUnit.test(text.value)) continue
+    if (source === 'prose' && !outageSentence.test(text.value)) continue
     const length = findWrittenOutageLengths(text.value).find(
       (found) => source !== 'prose' || outageSentence.test(sentenceAround(text.value, found.start)),
     )

@@ -56,11 +56,23 @@ function isResourcePercentage(text: string, start: number, end: number): boolean
   return resourceWords.test(beforeWords) || resourceWords.test(afterWords)
 }
 
+/** Each share pattern after the cheap test of a word it needs. */
+const sharePatterns: [RegExp, RegExp][] = [
+  [
+    /\b(?:all|every|each|entire|whole|no|none|half|thirds?|quarters?|fifth|one in|everyone|everybody|nobody|anyone)\b/i,
+    shareWordPattern,
+  ],
+  [/\d\s+(?:of|out of)\s/i, countWithTotal],
+  [/\b(?:no|not)\b/i, noneAffected],
+  [/\b(?:complete|total|full|entire)\b|100%/i, totalOutage],
+]
+
 function readShares(text: string): ShareReading {
   // Every share has a `%`, a share word or a count with its total: most lines have none of them.
   if (!anyShare.test(text)) return noShares
   const percentages: Percentage[] = []
-  for (const match of text.matchAll(percentagePattern)) {
+  const patterns = sharePatterns.filter(([cheap]) => cheap.test(text)).map(([, pattern]) => pattern)
+  for (const match of /%|per\s?cent/i.test(text) ? text.matchAll(percentagePattern) : []) {
     const start = match.index ?? 0
     const end = start + match[0].length
     if (isResourcePercentage(text, start, end)) continue
@@ -74,7 +86,7 @@ function readShares(text: string): ShareReading {
     percentages.push(percentage)
   }
   const shareWords: ShareReading['shareWords'] = []
-  for (const pattern of [shareWordPattern, countWithTotal, noneAffected, totalOutage]) {
+  for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
       const start = match.index ?? 0
       if (pattern === shareWordPattern && negated.test(text.slice(Math.max(0, start - 8), start)))
