@@ -68,6 +68,9 @@ function declaredIn(
   return anywhere ? zoneIn(text, 0, timezones) : undefined
 }
 
+/** What any zone needs: capitals (`WAT`, `UTC`), an offset sign, `Z`, or a name ending in `time`. */
+const zoneLike = /[A-Z]{2}|[+-]\d|\dZ\b|\b[Tt]ime\b|utc|gmt|[Pp]acific|[Ee]astern|[Cc]entral|[Mm]ountain/
+
 /** A mention's zone, when it is a known one. */
 export function knownZoneOf(mention: TimeMention | undefined): ZoneId | undefined {
   return mention?.zone?.resolution.kind === 'known' ? mention.zone.resolution.zone : undefined
@@ -153,7 +156,8 @@ function oneZoneOfSummary(outline: Outline): DeclaredZone | undefined {
   let found: DeclaredZone | undefined
   for (const index of new Set(indexes)) {
     const text = lines[index]?.text
-    if (!text || inTimeline(index)) continue
+    // A zone is an abbreviation, an offset or a name in words: a line without one is not read for times.
+    if (!text || inTimeline(index) || !zoneLike.test(text.value)) continue
     for (const mention of recognise(text.value).mentions) {
       const zone = knownZoneOf(mention)
       if (!zone || !mention.zone) continue
