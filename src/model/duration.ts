@@ -6,16 +6,14 @@
  * elsewhere are placed on.
  */
 import {type CalendarDate, dateIn, nextDay, sameDate, toEpochMs} from '../time/instant.js'
-import {findStatedLengths, findWrittenOutageLengths} from '../time/length.js'
+import {findStatedLengths} from '../time/length.js'
 import type {TimeMention, WrittenTime} from '../time/recognise.js'
 import type {ZoneId} from '../time/zones.js'
 import type {FrontMatter} from './front-matter.js'
-import {type Marker, readMarkers} from './markers.js'
-import {labelBody, linesText, summaryLines} from './outline.js'
+import {labelBody} from './outline.js'
 import type {Label} from './sections.js'
 import type {SourceText} from './source-text.js'
-import {entryHeadLength} from './timeline.js'
-import type {Duration, Outline, StatedLength, StatedSource, StatedTime, Timeline} from './types.js'
+import type {Duration, Outline, StatedSource, StatedTime} from './types.js'
 import {knownZoneOf} from './zone.js'
 
 /** The labels and time mentions the stated duration is read from. */
@@ -64,85 +62,6 @@ export function statedZoneMentions(fields: DurationFields): (TimeMention | undef
   ]
 }
 
-/** The date times are placed on when the document gives none (never shown as a date). */
-export const placeholderDate: CalendarDate = {year: 2000, month: 1, day: 1}
-
-/** The date a mention writes; a missing year is the incident's (or 2000, when nothing says). */
-function dateOnly(mention: TimeMention, year = 2000): CalendarDate | undefined {
-  const {month, day} = mention.from
-  return month && day ? {year: mention.from.year ?? year, month, day} : undefined
-}
-
-export interface IncidentDate {
-  /** The date the stated start writes. */
-  startDate?: CalendarDate
-  /** The stated start's date, else the first date in the timeline, else near the top. */
-  referenceDate?: CalendarDate
-  /** The year of dates written without one: the first year the document writes. */
-  year?: number
-  /** The stated start's year is written (`May 2, 2024`), not taken from elsewhere. */
-  startYearWritten: boolean
-}
-
-/** Digits that may be a year: four of them, or a numeric date's two (`5/26/21`), or `'24`. */
-const yearLike = /\d{4}|\d[/.-]\d{1,2}[/.-]\d{2}|'\d{2}\b/
-
-/** A year as a document writes it in its title, a `Date:` field or a column (`Date (2022)`). */
-const writtenYear = /(?<![\d.v-])((?:19[89]|20[0-4])\d)(?![\d.])/
-
-/** The incident's date, for times written without one. */
-export function readIncidentDate(
-  outline: Outline,
-  fields: DurationFields,
-  frontMatter: Partial<FrontMatter>,
-): IncidentDate {
-  const {lines, timelineLabel, recognise} = outline
-  const near = (from: number, to: number) => linesText(lines, from, Math.min(lines.length, to))
-  const timelineTop = timelineLabel
-    ? near(timelineLabel.line, Math.min(timelineLabel.end, timelineLabel.line + 40))
-    : []
-  const texts = [...(frontMatter.start ? [frontMatter.start] : []), ...near(0, 30), ...timelineTop]
-  // The year of dates without one: the first one a date is written with, else any year near the top.
-  let year: number | undefined
-  for (const text of texts) {
-    // Only a text with a year-like number can give a date with a year: most lines skip chrono.
-    if (!yearLike.test(text.value.slice(0, entryHeadLength))) continue
-    year = recognise(text.value.slice(0, entryHeadLength)).mentions.find((m) => m.from.year)?.from
-      .year
-    if (year) break
-  }
-  for (const text of texts) {
-    if (year) break
-    const found = writtenYear.exec(text.value.slice(0, entryHeadLength))?.[1]
-    if (found) year = Number(found)
-  }
-  const dateOf = (mention: TimeMention) => dateOnly(mention, year)
-  const firstDate = (from: readonly SourceText[]) => {
-    for (const text of from) {
-      for (const mention of recognise(text.value.slice(0, entryHeadLength)).mentions) {
-        const date = dateOf(mention)
-        if (date) return date
-      }
-    }
-    return undefined
-  }
-  const firstDuration = fields.durationMentions[0]
-  const startYearWritten = Boolean(
-    fields.startMention?.from.year ?? firstDuration?.mention.from.year,
-  )
-  const startDate =
-    (fields.startMention && dateOf(fields.startMention)) ??
-    (firstDuration && dateOf(firstDuration.mention)) ??
-    (frontMatter.start ? firstDate([frontMatter.start]) : undefined)
-  const referenceDate = startDate ?? firstDate(timelineTop.slice(1)) ?? firstDate(near(0, 12))
-  return {
-    ...(startDate ? {startDate} : {}),
-    ...(referenceDate ? {referenceDate} : {}),
-    ...(year ? {year} : {}),
-    startYearWritten,
-  }
-}
-
 /** What an author wrote of a moment, before it is placed on a date and zone. */
 interface WrittenMoment {
   written: WrittenTime
@@ -153,7 +72,7 @@ interface WrittenMoment {
 }
 
 /** The start or end part of a mention, with its own text and zone. */
-function writtenMoment(
+export function writtenMoment(
   text: SourceText,
   mention: TimeMention,
   from: StatedSource,
@@ -207,13 +126,17 @@ function statedTime(
 }
 
 type WrittenPair = {start?: WrittenMoment; end?: WrittenMoment}
-type StatedPair = {start?: StatedTime; end?: StatedTime}
+export type StatedPair = {start?: StatedTime; end?: StatedTime}
 
 /**
  * Start and end as instants. The start's date (or the reference date) is
  * given to an end without one; `22:00 - 02:00` without dates runs past midnight.
  */
-function resolvePair(written: WrittenPair, zone: ZoneId, placeOn: DateToPlaceOn): StatedPair {
+export function resolvePair(
+  written: WrittenPair,
+  zone: ZoneId,
+  placeOn: DateToPlaceOn,
+): StatedPair {
   const result: StatedPair = {}
   if (written.start) {
     const start = statedTime(written.start, placeOn, written.start.zone ?? zone)
@@ -309,135 +232,7 @@ export function readDuration(
 }
 
 /** Start and end fall on different calendar days (in the start's zone). */
-function crossesMidnight({start, end}: StatedPair): boolean {
+export function crossesMidnight({start, end}: StatedPair): boolean {
   if (!start || !end) return false
   return !sameDate(dateIn(start.epochMs, start.zone), dateIn(end.epochMs, start.zone))
-}
-
-/**
- * A window written in the summary's prose (`From 10:30 PM to 8:30 AM WAT`):
- * not a stated duration (no section states it), but it says whether the
- * incident crossed midnight, which bare times in the timeline need to know.
- */
-export function readWrittenWindow(
-  outline: Outline,
-  zone: ZoneId,
-  placeOn: DateToPlaceOn,
-): (StatedPair & {crossesMidnight: boolean}) | undefined {
-  const {lines, recognise, inTimeline} = outline
-  const [from, to] = summaryLines(outline)
-  for (let index = from; index < Math.min(to, from + 20); index++) {
-    const text = lines[index]?.text
-    if (!text || inTimeline(index)) continue
-    for (const mention of recognise(text.value).mentions) {
-      if (mention.from.hour === undefined || mention.to?.hour === undefined) continue
-      const pair = resolvePair(
-        {
-          start: writtenMoment(text, mention, 'summary'),
-          end: writtenMoment(text, mention, 'summary', 'to'),
-        },
-        zone,
-        placeOn,
-      )
-      if (pair.start && pair.end) return {...pair, crossesMidnight: crossesMidnight(pair)}
-    }
-  }
-  return undefined
-}
-
-/** A stated moment read from an outage marker in the timeline. */
-function markerTime(marker: Marker, dateKnown: boolean): StatedTime {
-  const {timestamp} = marker
-  return {
-    epochMs: timestamp.epochMs,
-    date: timestamp.date,
-    dateFrom: timestamp.hasDate ? 'written' : dateKnown ? 'incident' : 'none',
-    zone: timestamp.zone,
-    hasTime: true,
-    text: timestamp.text,
-    from: 'timeline marker',
-  }
-}
-
-/** The length the summary, the title or an impact statement says the outage lasted (`down for 66 minutes`). */
-function writtenLength(outline: Outline): StatedLength | undefined {
-  const {lines, sections, inTimeline} = outline
-  const [from, to] = summaryLines(outline)
-  const texts: {text: SourceText; from: StatedSource}[] = []
-  if (lines[0]) texts.push({text: lines[0].text, from: 'summary'})
-  for (let index = from; index < to; index++) {
-    const text = lines[index]?.text
-    if (text && !inTimeline(index)) texts.push({text, from: 'summary'})
-  }
-  for (const label of sections.get('impact') ?? [])
-    if (!inTimeline(label.line))
-      for (const text of labelBody(lines, label)) texts.push({text, from: 'impact statement'})
-  // Elsewhere (a root cause's prose), only a sentence that speaks of the outage (`an outage of almost an hour`).
-  const rest = lines.flatMap((line, index) =>
-    index >= from && index < to
-      ? []
-      : inTimeline(index)
-        ? []
-        : [{text: line.text, from: 'prose' as const}],
-  )
-  for (const {text, from: source} of [...texts, ...rest]) {
-    if (!lengthUnit.test(text.value)) continue
-    if (source === 'prose' && !outageSentence.test(text.value)) continue
-    const length = findWrittenOutageLengths(text.value).find(
-      (found) => source !== 'prose' || outageSentence.test(sentenceAround(text.value, found.start)),
-    )
-    if (length)
-      return {
-        ms: length.ms,
-        text: text.slice(length.start, length.end),
-        from: source,
-        bound: length.bound,
-      }
-  }
-  return undefined
-}
-
-/** Every length has a unit: a cheap first test before the length patterns. */
-const lengthUnit = /day|hour|hr|min|sec|\d\s*-?[hms]\b|\dh\d/i
-
-/** Words of a sentence about the outage itself. */
-const outageSentence =
-  /\b(?:outage|downtime|down|offline|unavailable|inaccessible|unreachable|incident|disruption)\b/i
-
-/** The sentence of `text` around `offset`. */
-function sentenceAround(text: string, offset: number): string {
-  const start = text.lastIndexOf('.', offset - 1) + 1
-  const end = text.indexOf('.', offset)
-  return text.slice(start, end === -1 ? text.length : end)
-}
-
-/**
- * What the fields leave unsaid, from the rest of the document: the start and
- * end from the timeline's outage markers, the length from the summary's prose.
- */
-export function completeDuration(
-  duration: Duration | undefined,
-  outline: Outline,
-  timeline: Timeline | undefined,
-  dateKnown: boolean,
-): Duration | undefined {
-  // Markers state the window only as a pair, where no field states either end of it.
-  const markers =
-    timeline && !duration?.start && !duration?.end ? readMarkers(timeline.entries) : {}
-  const paired = markers.start && markers.end ? markers : {}
-  const start = duration?.start ?? (paired.start && markerTime(paired.start, dateKnown))
-  const end = duration?.end ?? (paired.end && markerTime(paired.end, dateKnown))
-  const stated = duration?.stated ?? writtenLength(outline)
-  const label = duration?.label ?? (start || end ? timeline?.label : undefined)
-  if (!label && !stated) return duration
-  const completed: Duration = {
-    ...duration,
-    ...(label ? {label} : {}),
-    ...(start ? {start} : {}),
-    ...(end ? {end} : {}),
-    ...(stated ? {stated} : {}),
-    crossesMidnight: false,
-  }
-  completed.crossesMidnight = crossesMidnight(completed)
-  return completed
 }

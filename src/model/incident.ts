@@ -7,27 +7,22 @@
  * 2. `front-matter.ts`: `start:`, `end:`, `timezone:`, `impact:`;
  * 3. `duration.ts`: the fields the stated start, end and length are written in;
  * 4. `zone.ts`: the zone for times written without one;
- * 5. `duration.ts`: the incident's date, then the stated start, end and length;
+ * 5. `incident-date.ts`: the incident's date and year; `duration.ts`: the
+ *    stated start, end and length its fields give;
  * 6. `timeline.ts`: the entries and their instants (`entry-times.ts`);
- *    then `duration.ts` again, for a start and end only the timeline's outage
- *    markers give (`markers.ts`) and a length only the summary's prose gives;
+ *    then `duration-elsewhere.ts`, for a start and end only the timeline's
+ *    outage markers give (`markers.ts`) and a length only prose gives;
  * 7. `impact.ts`: the impact statements and their shares;
  * 8. `outline.ts`: the headings and the scopes some rules read.
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {type Recognised, recogniseTimes, writesDayFirst} from '../time/recognise.js'
-import {
-  completeDuration,
-  findDurationFields,
-  placeholderDate,
-  readDuration,
-  readIncidentDate,
-  readWrittenWindow,
-  statedZoneMentions,
-} from './duration.js'
+import {findDurationFields, readDuration, statedZoneMentions} from './duration.js'
+import {completeDuration, readWrittenWindow} from './duration-elsewhere.js'
 import {readFrontMatter} from './front-matter.js'
 import {readImpact} from './impact.js'
+import {placeholderDate, readIncidentDate} from './incident-date.js'
 import {readHeadings, readOutline, readScopes} from './outline.js'
 import {readTimeline} from './timeline.js'
 import type {Incident, ModelOptions} from './types.js'

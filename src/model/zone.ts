@@ -69,7 +69,8 @@ function declaredIn(
 }
 
 /** What any zone needs: capitals (`WAT`, `UTC`), an offset sign, `Z`, or a name ending in `time`. */
-const zoneLike = /[A-Z]{2}|[+-]\d|\dZ\b|\b[Tt]ime\b|utc|gmt|[Pp]acific|[Ee]astern|[Cc]entral|[Mm]ountain/
+const zoneLike =
+  /[A-Z]{2}|[+-]\d|\dZ\b|\b[Tt]ime\b|utc|gmt|[Pp]acific|[Ee]astern|[Cc]entral|[Mm]ountain/
 
 /** A mention's zone, when it is a known one. */
 export function knownZoneOf(mention: TimeMention | undefined): ZoneId | undefined {
